@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Data.Sqlite;
+
+namespace UpNest.Storage.Sqlite;
+
+internal static class SqlHelpers
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
+
+    public static T FromJson<T>(string json) => JsonSerializer.Deserialize<T>(json, Json)
+        ?? throw new InvalidOperationException("A stored record could not be read.");
+
+    public static string Iso(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    public static string Iso(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static SqliteCommand Command(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+        return command;
+    }
+
+    public static SqliteCommand Command(this SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = transaction.Connection!.Command(sql, parameters);
+        command.Transaction = transaction;
+        return command;
+    }
+
+    public static async Task<List<T>> ReadJsonAsync<T>(this SqliteCommand command, CancellationToken ct)
+    {
+        var items = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            items.Add(FromJson<T>(reader.GetString(0)));
+        }
+        return items;
+    }
+
+    public static async Task<T?> ReadOneJsonAsync<T>(this SqliteCommand command, CancellationToken ct) where T : class
+    {
+        var value = await command.ExecuteScalarAsync(ct);
+        return value is string json ? FromJson<T>(json) : null;
+    }
+
+    public static bool IsUniqueViolation(SqliteException e) => e.SqliteErrorCode == 19 && e.SqliteExtendedErrorCode is 2067 or 1555;
+
+    public static int ClampLimit(int limit) => Math.Clamp(limit, 1, 1000);
+}
