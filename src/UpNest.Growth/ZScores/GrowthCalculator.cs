@@ -1,0 +1,143 @@
+using UpNest.Growth.ZScores;
+
+namespace UpNest.Growth;
+
+/// <summary>
+/// WHO z-scores for one measurement, following the igrowup (2006) and who2007 (2007) macros:
+/// see docs/WHO-METHOD.md for every rule and where WHO's current R packages differ.
+/// </summary>
+public static class GrowthCalculator
+{
+    private const string Oedema = "not computed: oedema";
+    private const string OutsideAges = "not computed: outside the ages of the WHO references";
+    private const string BeforeTerm = "not computed: corrected age is before term (40 weeks)";
+
+    /// <summary>
+    /// Zero-allocation primitive for age-based indicators: the unrounded z-score at a whole age in
+    /// days (2006 up to 1856 days, else 2007 at days / 30.4375 months), or NaN when the WHO computes
+    /// none. Length/height is taken as already adjusted; weight-for-length/height return NaN here.
+    /// </summary>
+    public static double ZScoreOrNaN(Indicator indicator, Sex sex, int ageDays, double value) =>
+        ageDays <= WhoRules.LastDay2006
+            ? WhoZScores.ByDay(indicator, sex, ageDays, value)
+            : WhoZScores.ByMonth(indicator, sex, ageDays / WhoRules.DaysPerMonth, value);
+
+    /// <summary>Zero-allocation primitive for weight-for-length (45–110 cm) and weight-for-height (65–120 cm).</summary>
+    public static double ZScoreForLengthOrNaN(Indicator indicator, Sex sex, double lengthCm, double weightKg) =>
+        indicator is Indicator.WeightForLength or Indicator.WeightForHeight
+            ? WhoZScores.ByLength(indicator, sex, lengthCm, weightKg)
+            : double.NaN;
+
+    /// <summary>The 2007 reference at an exact age in months (61 to under 229; weight under 121).</summary>
+    public static double ZScoreForMonthsOrNaN(Indicator indicator, Sex sex, double ageMonths, double value) =>
+        WhoZScores.ByMonth(indicator, sex, ageMonths, value);
+
+    /// <summary>All indicators the input allows, rounded and flagged as the WHO reports them.</summary>
+    public static GrowthResult Calculate(in GrowthInput input)
+    {
+        var chronological = input.AgeDays ?? (input.AgeMonths is { } m ? GrowthAge.FromMonths(m) : null);
+        var prematurity = chronological is { } c
+            ? GrowthAge.PrematurityDays(c, input.GestationalAgeWeeks, input.GestationalAgeDays)
+            : null;
+        int? corrected = prematurity is { } p ? chronological - p : null;
+        var age = corrected ?? chronological;
+        // An exact recorded age in months only describes the chronological age.
+        double? months = corrected is null && input.AgeMonths is { } exact ? exact : age / WhoRules.DaysPerMonth;
+
+        var results = new List<ZScoreResult>(9);
+        var scope = new Scope(input, age, months, results);
+        var clenhei = AdjustedLengthHeight(input.LengthHeightCm, input.Position, age);
+
+        if (input.WeightKg is { } w) scope.AgeBased(Indicator.WeightForAge, w, w, weightBased: true);
+        if (input.LengthHeightCm is { } h) scope.AgeBased(Indicator.LengthHeightForAge, clenhei!.Value, h, weightBased: false);
+        if (input is { WeightKg: { } wt, LengthHeightCm: { } ht })
+        {
+            scope.WeightForLengthOrHeight(wt, clenhei!.Value);
+            scope.AgeBased(Indicator.BmiForAge, Bmi(wt, clenhei.Value), Bmi(wt, ht), weightBased: true);
+        }
+        if (input.HeadCircumferenceCm is { } hc) scope.AgeBased(Indicator.HeadCircumferenceForAge, hc, double.NaN, false);
+        if (input.ArmCircumferenceCm is { } ac) scope.AgeBased(Indicator.ArmCircumferenceForAge, ac, double.NaN, false);
+        if (input.TricepsSkinfoldMm is { } ts) scope.AgeBased(Indicator.TricepsSkinfoldForAge, ts, double.NaN, false);
+        if (input.SubscapularSkinfoldMm is { } ss) scope.AgeBased(Indicator.SubscapularSkinfoldForAge, ss, double.NaN, false);
+
+        return new GrowthResult(chronological, corrected, corrected is null ? AgeBasis.Chronological : AgeBasis.Corrected, results);
+    }
+
+    /// <summary>
+    /// igrowup's ±0.7 cm rule: standing height before 731 days gets +0.7 (the WHO standards are
+    /// length there), recumbent length from 731 days gets −0.7; nothing when age or position is unknown.
+    /// </summary>
+    public static double? AdjustedLengthHeight(double? measuredCm, MeasurementPosition position, int? ageDays)
+    {
+        if (measuredCm is not { } cm || ageDays is not { } age) return measuredCm;
+        if (age < WhoRules.FirstHeightDay && position == MeasurementPosition.Standing) return cm + WhoRules.PositionAdjustmentCm;
+        if (age >= WhoRules.FirstHeightDay && position == MeasurementPosition.Recumbent) return cm - WhoRules.PositionAdjustmentCm;
+        return cm;
+    }
+
+    /// <summary>BMI as the macros compute it: weight / (cm / 100)².</summary>
+    public static double Bmi(double weightKg, double lengthHeightCm) =>
+        weightKg / (lengthHeightCm / 100 * (lengthHeightCm / 100));
+
+    /// <summary>Builds a result from an unrounded z-score (NaN: not computed, with <paramref name="reason"/>).</summary>
+    public static ZScoreResult ToResult(Indicator indicator, GrowthReference reference, double z, string? reason = null)
+    {
+        if (double.IsNaN(z)) return new ZScoreResult(indicator, reference, null, null, reason);
+        var rounded = WhoRounding.Round2(z);
+        var percentile = WhoRounding.Round(100 * NormalDistribution.Cdf(z), 1);
+        return new ZScoreResult(indicator, reference, rounded, percentile, WhoRules.Flag(indicator, rounded));
+    }
+
+    private readonly record struct Scope(GrowthInput Input, int? Age, double? Months, List<ZScoreResult> Results)
+    {
+        /// <param name="value2006">Value for the 2006 standards (length/height adjusted).</param>
+        /// <param name="value2007">Value for the 2007 reference (height as measured: who2007 has no conversion).</param>
+        public void AgeBased(Indicator indicator, double value2006, double value2007, bool weightBased)
+        {
+            if (Age is not { } age) return;
+            var reference = age <= WhoRules.LastDay2006 ? GrowthReference.Who2006 : GrowthReference.Who2007;
+            if (age < 0) Results.Add(ToResult(indicator, reference, double.NaN, BeforeTerm));
+            else if (weightBased && Input.Oedema) Results.Add(ToResult(indicator, reference, double.NaN, Oedema));
+            else if (reference == GrowthReference.Who2006)
+            {
+                var z = WhoZScores.ByDay(indicator, Input.Sex, age, value2006);
+                Results.Add(ToResult(indicator, reference, z, WhoZScores.Covers2006(indicator, age) ? null : OutsideAges));
+            }
+            else
+            {
+                var z = WhoZScores.ByMonth(indicator, Input.Sex, Months!.Value, value2007);
+                Results.Add(ToResult(indicator, reference, z, OutsideAges));
+            }
+        }
+
+        public void WeightForLengthOrHeight(double weightKg, double clenhei)
+        {
+            var indicator = ChooseWeightForLengthOrHeight(Age, Input.Position, clenhei);
+            if (indicator is not { } chosen) return;
+            if (Input.Oedema) { Results.Add(ToResult(chosen, GrowthReference.Who2006, double.NaN, Oedema)); return; }
+            var z = WhoZScores.ByLength(chosen, Input.Sex, clenhei, weightKg);
+            var range = chosen == Indicator.WeightForLength ? "45–110 cm" : "65–120 cm";
+            Results.Add(ToResult(chosen, GrowthReference.Who2006, z, $"not computed: outside the table ({range})"));
+        }
+    }
+
+    /// <summary>
+    /// igrowup's choice of table: by age (under 731 days: length) when age is known and within the
+    /// 2006 standards; otherwise by position, otherwise by length (under 87 cm: length).
+    /// Null when the child is older than the 2006 standards (BMI-for-age applies instead).
+    /// </summary>
+    public static Indicator? ChooseWeightForLengthOrHeight(int? ageDays, MeasurementPosition position, double clenhei)
+    {
+        if (ageDays is { } age)
+        {
+            if (age < 0 || age > WhoRules.LastDay2006) return null;
+            return age < WhoRules.FirstHeightDay ? Indicator.WeightForLength : Indicator.WeightForHeight;
+        }
+        return position switch
+        {
+            MeasurementPosition.Recumbent => Indicator.WeightForLength,
+            MeasurementPosition.Standing => Indicator.WeightForHeight,
+            _ => clenhei < WhoRules.WeightForLengthBelowCm ? Indicator.WeightForLength : Indicator.WeightForHeight,
+        };
+    }
+}
