@@ -36,7 +36,15 @@ internal static class WhoZScores
 
     /// <summary>2007 indicator at an exact age in months (61 to under 229, weight 61 to under 121).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double ByMonth(Indicator indicator, Sex sex, double ageMonths, double value)
+    public static double ByMonth(Indicator indicator, Sex sex, double ageMonths, double value) =>
+        Covers2007(indicator, ageMonths) ? ByMonthWithinTable(indicator, sex, ageMonths, value) : double.NaN;
+
+    /// <summary>
+    /// The 2007 LMS computation anywhere the table has rows (60 months to its last row), without the
+    /// who2007 age bounds: used to show that WHO's anthroplus bounds are the only difference (T4).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ByMonthWithinTable(Indicator indicator, Sex sex, double ageMonths, double value)
     {
         var tableId = indicator switch
         {
@@ -45,10 +53,11 @@ internal static class WhoZScores
             Indicator.BmiForAge => WhoTable.BmiForAge2007,
             _ => (WhoTable)255,
         };
-        if ((byte)tableId == 255 || !(value > 0) || !Covers2007(tableId, ageMonths)) return double.NaN;
+        if ((byte)tableId == 255 || !(value > 0)) return double.NaN;
         var table = WhoLmsData.Get(tableId, sex);
         // who2007: low = trunc(age), fraction = age − low, interpolate when fraction > 0.
         var low = Math.Truncate(ageMonths);
+        if (!(low >= table.FirstKey) || low > table.LastKey || (low == table.LastKey && ageMonths > low)) return double.NaN;
         var lms = table.Interpolate((int)low, ageMonths - low);
         return indicator == Indicator.LengthHeightForAge ? LmsMath.ZScore(lms, value) : LmsMath.RestrictedZScore(lms, value);
     }
@@ -56,13 +65,10 @@ internal static class WhoZScores
     /// <summary>True when who2007 computes the indicator at this age: 61 ≤ months &lt; 229 (121 for weight).</summary>
     public static bool Covers2007(Indicator indicator, double ageMonths) => indicator switch
     {
-        Indicator.WeightForAge => Covers2007(WhoTable.WeightForAge2007, ageMonths),
-        Indicator.LengthHeightForAge or Indicator.BmiForAge => Covers2007(WhoTable.HeightForAge2007, ageMonths),
+        Indicator.WeightForAge => ageMonths >= 61 && ageMonths < 121,
+        Indicator.LengthHeightForAge or Indicator.BmiForAge => ageMonths >= 61 && ageMonths < 229,
         _ => false,
     };
-
-    private static bool Covers2007(WhoTable table, double ageMonths) =>
-        ageMonths >= 61 && ageMonths < (table == WhoTable.WeightForAge2007 ? 121 : 229);
 
     /// <summary>True when the 2006 table of an age-based indicator has a row for this day.</summary>
     public static bool Covers2006(Indicator indicator, int ageDays) =>
