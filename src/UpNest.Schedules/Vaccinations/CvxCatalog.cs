@@ -23,8 +23,8 @@ public static class CvxCatalog
     /// <summary>
     /// The keys of <paramref name="schedule"/> a product counts toward: keys whose planned
     /// rows list the code, plus the code's own keys where the schedule has them. CVX 146 is
-    /// DTaP, IPV, Hib and HepB in the US, the single 6-in-1 key in the UK, and DTP, HepB and
-    /// Hib under WHO.
+    /// DTaP, IPV, Hib and HepB in the US, the single 6-in-1 key in the UK, and DTP, HepB, Hib
+    /// and IPV under WHO.
     /// </summary>
     public static IReadOnlyList<string> VaccinesFor(string? cvx, VaccinationSchedule schedule)
     {
