@@ -20,6 +20,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<ProfileService>();
         services.AddSingleton<BabyService>();
         services.AddSingleton<MeasurementService>();
+        services.AddSingleton<AccountDeletion>();
         return services;
     }
 }

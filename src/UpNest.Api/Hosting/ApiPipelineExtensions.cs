@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using UpNest.Api.Auth;
+using UpNest.Api.Endpoints;
+using UpNest.Api.Http;
+
+namespace UpNest.Api.Hosting;
+
+public static class ApiPipelineExtensions
+{
+    public static WebApplication UseUpNest(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs", options => options.WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+
+        var auth = app.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        if (!auth.IsOidc)
+        {
+            app.MapAuthEndpoints();
+            app.MapWellKnownEndpoints();
+        }
+        app.MapMeEndpoints();
+        app.MapBabyEndpoints();
+        app.MapMeasurementEndpoints();
+        return app;
+    }
+}

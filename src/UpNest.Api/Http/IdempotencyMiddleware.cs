@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using System.Text;
+using UpNest.Api.Auth;
+using UpNest.Core.Common;
+using UpNest.Core.Users;
+
+namespace UpNest.Api.Http;
+
+/// <summary>
+/// POSTs with an Idempotency-Key: the first 2xx response is kept for 24 hours and replayed for
+/// repeats, so a retried create stores nothing new. The same key with another request is a 409.
+/// Auth routes are excluded: replaying tokens would defeat refresh-token rotation.
+/// </summary>
+public sealed class IdempotencyMiddleware(RequestDelegate next, IIdempotencyStore store, TimeProvider clock)
+{
+    public const string Header = "Idempotency-Key";
+    private static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var key = context.Request.Headers[Header].ToString();
+        var user = context.Features.Get<CurrentUser>();
+        if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0 || user is null
+            || context.Request.Path.StartsWithSegments("/v1/auth", StringComparison.OrdinalIgnoreCase))
+        {
+            await next(context);
+            return;
+        }
+        if (key.Length > 200 || key.Any(c => c < 0x21 || c > 0x7e))
+        {
+            throw new ValidationException(Header, "Use 1 to 200 visible ASCII characters.");
+        }
+
+        var fingerprint = await FingerprintAsync(context.Request);
+        var existing = await store.GetAsync(user.Id, key, context.RequestAborted);
+        if (existing is not null)
+        {
+            await ReplayAsync(context, existing, fingerprint);
+            return;
+        }
+
+        var original = context.Response.Body;
+        await using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+            if (context.Response.StatusCode is >= 200 and < 300)
+            {
+                var now = clock.GetUtcNow();
+                var record = new IdempotencyRecord
+                {
+                    UserId = user.Id,
+                    Key = key,
+                    RequestFingerprint = fingerprint,
+                    StatusCode = context.Response.StatusCode,
+                    Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null,
+                    ContentType = context.Response.ContentType,
+                    Body = buffer.ToArray(),
+                    CreatedAt = now,
+                    ExpiresAt = now + Retention,
+                };
+                await store.TryAddAsync(record, context.RequestAborted);
+            }
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private static async Task ReplayAsync(HttpContext context, IdempotencyRecord existing, string fingerprint)
+    {
+        if (!string.Equals(existing.RequestFingerprint, fingerprint, StringComparison.Ordinal))
+        {
+            throw new ConflictException("This Idempotency-Key was used for a different request.");
+        }
+        context.Response.StatusCode = existing.StatusCode;
+        if (existing.Location is not null)
+        {
+            context.Response.Headers.Location = existing.Location;
+        }
+        context.Response.ContentType = existing.ContentType;
+        context.Response.Headers["Idempotent-Replayed"] = "true";
+        await context.Response.Body.WriteAsync(existing.Body, context.RequestAborted);
+    }
+
+    private static async Task<string> FingerprintAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            hash.AppendData(chunk, 0, read);
+        }
+        request.Body.Position = 0;
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
