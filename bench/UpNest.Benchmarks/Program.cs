@@ -1,1 +1,5 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+
+// Every benchmark class in this assembly is selectable, so other areas can add their own:
+// dotnet run -c Release --project bench/UpNest.Benchmarks -- --filter '*Growth*' --job short
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
