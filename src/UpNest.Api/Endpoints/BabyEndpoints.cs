@@ -14,7 +14,7 @@ public static class BabyEndpoints
     {
         var group = app.MapGroup("/v1/babies").WithTags("Babies").RequireAuthorization();
 
-        group.MapGet("/", async Task<Ok<ListResponse<BabyResponse>>> (
+        group.MapGet("", async Task<Ok<ListResponse<BabyResponse>>> (
             CurrentUser me, int? limit, string? cursor, BabyService babies, CursorProtector cursors, CancellationToken ct) =>
         {
             var scope = new CursorScope("babies", me.Id, string.Empty);
@@ -23,7 +23,7 @@ public static class BabyEndpoints
             return TypedResults.Ok(new ListResponse<BabyResponse>(items, cursors.Protect(page.Next, scope)));
         });
 
-        group.MapPost("/", async Task<Created<BabyResponse>> (CurrentUser me, JsonElement body, BabyService babies, HttpResponse response, CancellationToken ct) =>
+        group.MapPost("", async Task<Created<BabyResponse>> (CurrentUser me, JsonElement body, BabyService babies, HttpResponse response, CancellationToken ct) =>
         {
             var created = await babies.CreateAsync(me.Id, ReadBaby(body), ct);
             ETags.Set(response, created.Baby.Version);
@@ -32,13 +32,13 @@ public static class BabyEndpoints
 
         var baby = group.MapGroup("/{babyId}");
 
-        baby.MapGet("/", Ok<BabyResponse> (BabyScope scope, HttpResponse response) =>
+        baby.MapGet("", Ok<BabyResponse> (BabyScope scope, HttpResponse response) =>
         {
             ETags.Set(response, scope.Baby.Version);
             return TypedResults.Ok(BabyResponse.From(scope.Baby, scope.Access.Role));
         });
 
-        baby.MapPatch("/", async Task<Ok<BabyResponse>> (BabyScope scope, JsonElement body, HttpContext http, BabyService babies, CancellationToken ct) =>
+        baby.MapPatch("", async Task<Ok<BabyResponse>> (BabyScope scope, JsonElement body, HttpContext http, BabyService babies, CancellationToken ct) =>
         {
             var patch = ReadBaby(body);
             var updated = await babies.UpdateAsync(scope.Access, patch, ETags.ExpectedVersion(http.Request), ct);
@@ -46,7 +46,7 @@ public static class BabyEndpoints
             return TypedResults.Ok(BabyResponse.From(updated, scope.Access.Role));
         }).Accepts<BabyRequest>("application/json", "application/merge-patch+json");
 
-        baby.MapDelete("/", async Task<NoContent> (BabyScope scope, HttpRequest request, BabyService babies, CancellationToken ct) =>
+        baby.MapDelete("", async Task<NoContent> (BabyScope scope, HttpRequest request, BabyService babies, CancellationToken ct) =>
         {
             await babies.DeleteAsync(scope.Access, ETags.ExpectedVersion(request), ct);
             return TypedResults.NoContent();

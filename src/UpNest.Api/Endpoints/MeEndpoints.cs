@@ -13,13 +13,13 @@ public static class MeEndpoints
     {
         var group = app.MapGroup("/v1/me").WithTags("Me").RequireAuthorization();
 
-        group.MapGet("/", Ok<UserResponse> (CurrentUser me, HttpResponse response) =>
+        group.MapGet("", Ok<UserResponse> (CurrentUser me, HttpResponse response) =>
         {
             ETags.Set(response, me.User.Version);
             return TypedResults.Ok(UserResponse.From(me.User));
         });
 
-        group.MapPatch("/", async Task<Ok<UserResponse>> (CurrentUser me, JsonElement body, HttpContext http, ProfileService profiles, CancellationToken ct) =>
+        group.MapPatch("", async Task<Ok<UserResponse>> (CurrentUser me, JsonElement body, HttpContext http, ProfileService profiles, CancellationToken ct) =>
         {
             var fields = new JsonFields(body);
             var patch = new ProfilePatch
@@ -36,7 +36,7 @@ public static class MeEndpoints
             return TypedResults.Ok(UserResponse.From(user));
         }).Accepts<ProfilePatchRequest>("application/json", "application/merge-patch+json");
 
-        group.MapDelete("/", async Task<NoContent> (CurrentUser me, HttpRequest request, AccountDeletion deletion, CancellationToken ct) =>
+        group.MapDelete("", async Task<NoContent> (CurrentUser me, HttpRequest request, AccountDeletion deletion, CancellationToken ct) =>
         {
             await deletion.DeleteAsync(me.Id, ETags.ExpectedVersion(request), ct);
             return TypedResults.NoContent();

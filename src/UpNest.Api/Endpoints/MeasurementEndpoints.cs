@@ -15,7 +15,7 @@ public static class MeasurementEndpoints
     {
         var group = app.MapGroup("/v1/babies/{babyId}/measurements").WithTags("Measurements").RequireAuthorization();
 
-        group.MapGet("/", async Task<Ok<ListResponse<MeasurementResponse>>> (
+        group.MapGet("", async Task<Ok<ListResponse<MeasurementResponse>>> (
             BabyScope scope, string? from, string? to, int? limit, string? cursor,
             MeasurementService measurements, MeasurementScorer scorer, CursorProtector cursors, CancellationToken ct) =>
         {
@@ -26,7 +26,7 @@ public static class MeasurementEndpoints
             return TypedResults.Ok(new ListResponse<MeasurementResponse>(items, cursors.Protect(page.Next, cursorScope)));
         });
 
-        group.MapPost("/", async Task<Created<MeasurementResponse>> (
+        group.MapPost("", async Task<Created<MeasurementResponse>> (
             BabyScope scope, JsonElement body, MeasurementService measurements, MeasurementScorer scorer, HttpResponse response, CancellationToken ct) =>
         {
             var created = await measurements.CreateAsync(scope.Access, ReadMeasurement(body), ct);
