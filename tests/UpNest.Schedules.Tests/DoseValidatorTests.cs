@@ -50,6 +50,42 @@ public class DoseValidatorTests
         Assert.Equal([DoseWarnings.TooSoonAfterPrevious], Codes(Check("DTaP", 2, Birth.AddDays(61 + 23), given: first)));
     }
 
+    [Theory]
+    [InlineData("VAR", 2, 380, 380 + 28, false)] // CDSi: a varicella dose 2 given 4 weeks after dose 1 counts
+    [InlineData("VAR", 2, 380, 380 + 27, true)]
+    [InlineData("DTaP", 4, 250, 250 + 118, false)] // 4 months - 4 days after dose 3 counts, at 12 months or older
+    [InlineData("DTaP", 4, 250, 250 + 117, true)]
+    public void Doses_CDSi_accepts_at_a_shorter_interval_are_not_warned(string vaccine, int dose, int previousDay, int day, bool warned)
+    {
+        var previous = new GivenDose(vaccine, dose - 1, Birth.AddDays(previousDay));
+
+        var check = Check(vaccine, dose, Birth.AddDays(day), given: previous);
+
+        Assert.Equal(warned ? [DoseWarnings.TooSoonAfterPrevious] : [], Codes(check));
+    }
+
+    [Fact]
+    public void Varicella_dose_2_counts_from_CDSi_s_absolute_minimum_of_13_months()
+    {
+        var dose1 = new GivenDose("VAR", 1, Birth.AddDays(365));
+
+        // 13 months = 396 days (15 months, 457 days, is when CDC schedules it).
+        Assert.Empty(Check("VAR", 2, Birth.AddDays(396), given: dose1).Warnings);
+        Assert.Equal([DoseWarnings.TooEarly], Codes(Check("VAR", 2, Birth.AddDays(395), given: dose1)));
+    }
+
+    [Theory]
+    [InlineData(60, false)] // 108 days after dose 1: 16 weeks minus the grace
+    [InlineData(61, true)] // 107 days
+    public void HepB_dose_3_must_also_be_16_weeks_after_dose_1(int dose1Day, bool warned)
+    {
+        GivenDose[] given = [new("HepB", 1, Birth.AddDays(dose1Day)), new("HepB", 2, Birth.AddDays(100))];
+
+        var check = Check("HepB", 3, Birth.AddDays(168), given: given);
+
+        Assert.Equal(warned ? [DoseWarnings.TooSoonAfterPrevious] : [], Codes(check));
+    }
+
     [Fact]
     public void Two_different_live_vaccines_27_days_apart_are_warned_without_grace()
     {

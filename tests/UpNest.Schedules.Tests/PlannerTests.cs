@@ -35,6 +35,8 @@ public class PlannerTests
         {
             var dose = Assert.Single(plan, p => p.Vaccine == row["vaccine_code"] && p.DoseNumber == Int(row["dose_number"]));
             Assert.Equal(birth.AddDays(Int(row["min_age_days"])), dose.EarliestOn);
+            var cdsiAbsoluteMinimum = country == "US" && dose is { Vaccine: "VAR", DoseNumber: 2 };
+            Assert.Equal(cdsiAbsoluteMinimum ? birth.AddDays(396) : dose.EarliestOn.AddDays(-4), dose.AcceptedFromOn);
             Assert.Equal(birth.AddDays(Int(row["recommended_age_days_start"])), dose.DueOn);
             Assert.Equal(birth.AddDays(Int(row["recommended_age_days_end"])), dose.DueEndOn);
             Assert.Equal(OptionalInt(row["overdue_after_days"]) is { } o ? birth.AddDays(o) : null, dose.OverdueOn);

@@ -67,6 +67,50 @@ public sealed class CdsiFigures
         return result;
     }
 
+    /// <summary>The CDSi definition of one dose of one series.</summary>
+    public static XElement SeriesDose(string xmlDir, string antigenFile, string seriesName, int doseNumber) =>
+        XDocument.Load(Path.Combine(xmlDir, antigenFile)).Descendants("series")
+            .Where(s => (string?)s.Element("seriesName") == seriesName)
+            .SelectMany(s => s.Elements("seriesDose"))
+            .SingleOrDefault(d => (string?)d.Element("doseNumber") == "Dose " + doseNumber.ToString(CultureInfo.InvariantCulture))
+        ?? throw new InvalidDataException($"{antigenFile}: no dose {doseNumber} in '{seriesName}'");
+
+    /// <summary>
+    /// A CDSi interval in days, months counted as 30.4375 days rounded half up like the
+    /// reference files ("4 months - 4 days" = 122 - 4 = 118).
+    /// </summary>
+    public static int ToDays(string cdsiInterval)
+    {
+        var tokens = cdsiInterval.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var total = 0;
+        var sign = 1;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i] is "+" or "-")
+            {
+                sign = tokens[i] == "-" ? -1 : 1;
+                continue;
+            }
+
+            if (i + 1 >= tokens.Length || !int.TryParse(tokens[i], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                throw new InvalidDataException($"unexpected CDSi interval '{cdsiInterval}'");
+            }
+
+            var days = tokens[++i].TrimEnd('s') switch
+            {
+                "year" => (int)Math.Round(n * 365.25m, MidpointRounding.AwayFromZero),
+                "month" => (int)Math.Round(n * 30.4375m, MidpointRounding.AwayFromZero),
+                "week" => n * 7,
+                "day" => n,
+                _ => throw new InvalidDataException($"unexpected CDSi interval '{cdsiInterval}'"),
+            };
+            total += sign * days;
+        }
+
+        return total;
+    }
+
     /// <summary>"8 months + 1 day" becomes "8m+1d"; only sums occur in maximum ages.</summary>
     public static string ToCompactAge(string cdsiAge)
     {

@@ -38,6 +38,20 @@ public static class GeneratorRules
             [("WHO", "RV", 3)] = "119",
         };
 
+    /// <summary>
+    /// US spacing rules that the CSV keeps in notes, read from CDSi: the HepB final dose's
+    /// interval from dose 1 (16 weeks), and the "allowable" intervals under which a dose
+    /// already given still counts (VAR 2: 4 weeks; DTaP 4: 4 months - 4 days), and the
+    /// absolute minimum age where CDSi sets it apart from "minimum age - 4 days" (VAR 2: 13 months).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<(string Vaccine, int Dose), (string File, string Series)> UsCdsiIntervals =
+        new Dictionary<(string, int), (string, string)>
+        {
+            [("HepB", 3)] = ("AntigenSupportingData- HepB-508.xml", "HepB 3-dose series"),
+            [("VAR", 2)] = ("AntigenSupportingData- Varicella-508.xml", "Varicella childhood 2-dose series"),
+            [("DTaP", 4)] = ("AntigenSupportingData- Pertussis-508.xml", "Pertussis standard series"),
+        };
+
     /// <summary>US maximum ages come from CDSi (calendar ages, first age no longer valid).</summary>
     public static readonly IReadOnlyDictionary<string, (string File, string Series)> UsCdsiSeries =
         new Dictionary<string, (string, string)>

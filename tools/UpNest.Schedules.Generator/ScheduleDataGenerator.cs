@@ -32,7 +32,7 @@ public static partial class ScheduleDataGenerator
             var seriesLimits = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var row in Csv.ReadFile(Path.Combine(schedulesDir, source.File)))
             {
-                AppendDose(body, source.Id, row, cdsi, MaxAgeFor(source.Id, row, usMaxAges, seriesLimits));
+                AppendDose(body, source.Id, row, cdsi, cdsiDir, MaxAgeFor(source.Id, row, usMaxAges, seriesLimits));
             }
         }
 
@@ -59,7 +59,7 @@ public static partial class ScheduleDataGenerator
     }
 
     private static void AppendDose(StringBuilder body, string schedule, Dictionary<string, string> row,
-        CdsiFigures cdsi, string maxAge)
+        CdsiFigures cdsi, string cdsiDir, string maxAge)
     {
         var vaccine = row["vaccine_code"];
         var dose = int.Parse(row["dose_number"], CultureInfo.InvariantCulture);
@@ -77,10 +77,13 @@ public static partial class ScheduleDataGenerator
             ? name
             : throw new InvalidDataException($"no display name for {vaccine}");
         var notNeeded = GeneratorRules.NotNeededAfterCvx.GetValueOrDefault((schedule, vaccine, dose), "");
+        var (afterDose1, accepted, acceptedAge) = schedule == "US"
+            ? UsIntervals(cdsiDir, vaccine, dose, int.Parse(row["min_age_days"], CultureInfo.InvariantCulture))
+            : ("", "", "");
         Line(body, "dose", schedule, vaccine, row["dose_number"], display,
             row["min_age_days"], row["recommended_age_days_start"], row["recommended_age_days_end"],
             row["overdue_after_days"], row["min_interval_days_from_previous"], cvx, recommendation, live,
-            maxAge, notNeeded);
+            maxAge, notNeeded, afterDose1, accepted, acceptedAge);
     }
 
     /// <summary>
@@ -112,6 +115,31 @@ public static partial class ScheduleDataGenerator
         }
 
         return limit;
+    }
+
+    /// <summary>
+    /// Minimum days after dose 1 (CDSi minInt from dose 1), the accepted interval (absMinInt of
+    /// allowableInterval) and the absolute minimum age when it is not the usual minimum - 4 days.
+    /// </summary>
+    private static (string AfterDose1, string Accepted, string AcceptedAge) UsIntervals(string cdsiDir, string vaccine, int dose,
+        int minAgeDays)
+    {
+        if (!GeneratorRules.UsCdsiIntervals.TryGetValue((vaccine, dose), out var where))
+        {
+            return ("", "", "");
+        }
+
+        var seriesDose = CdsiFigures.SeriesDose(cdsiDir, where.File, where.Series, dose);
+        var fromFirst = seriesDose.Elements("interval").FirstOrDefault(i => (string?)i.Element("fromTargetDose") == "1");
+        var allowable = (string?)seriesDose.Element("allowableInterval")?.Element("absMinInt");
+        var absMinAge = CdsiFigures.ToDays((string?)seriesDose.Element("age")?.Element("absMinAge") ?? "0 days");
+        return (
+            fromFirst is null ? "" : Days((string?)fromFirst.Element("minInt")),
+            string.IsNullOrEmpty(allowable) ? "" : Days(allowable),
+            absMinAge == minAgeDays - 4 ? "" : absMinAge.ToString(CultureInfo.InvariantCulture));
+
+        static string Days(string? interval) =>
+            CdsiFigures.ToDays(interval ?? throw new InvalidDataException("interval without a value")).ToString(CultureInfo.InvariantCulture);
     }
 
     private static void Line(StringBuilder sb, string kind, params string[] fields)
@@ -155,6 +183,8 @@ public static partial class ScheduleDataGenerator
         sb.Append("# Lines (tab-separated):\n");
         sb.Append("#   schedule id name attribution\n");
         sb.Append("#   dose schedule vaccine dose display min_age_days rec_start rec_end overdue_after min_interval cvx recommendation live max_age not_needed_after_cvx\n");
+        sb.Append("#     min_days_after_dose1 accepted_interval_days accepted_min_age_days\n");
+        sb.Append("#     accepted_*: CDSi allowable interval / absolute minimum age (grace included) from which a given dose counts.\n");
         sb.Append("#     max_age: first age at which the dose is no longer valid (calendar: y m w d).\n");
         sb.Append("#   cvx code vaccines live description\n");
         sb.Append("#   cdc age_months domain key label\n");
@@ -175,7 +205,8 @@ public static partial class ScheduleDataGenerator
         }
 
         yield return "cdsi/XML/" + CdsiFigures.ScheduleFile;
-        foreach (var file in GeneratorRules.UsCdsiSeries.Values.Select(v => v.File).Distinct().Order(StringComparer.Ordinal))
+        foreach (var file in GeneratorRules.UsCdsiSeries.Values.Select(v => v.File)
+                     .Concat(GeneratorRules.UsCdsiIntervals.Values.Select(v => v.File)).Distinct().Order(StringComparer.Ordinal))
         {
             yield return "cdsi/XML/" + file;
         }

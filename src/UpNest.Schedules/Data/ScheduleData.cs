@@ -99,7 +99,10 @@ internal sealed class ScheduleData
         Recommendation: ApiNames.TryParse<Recommendation>(f[11], out var r) ? r : throw new FormatException(f[11]),
         Live: f[12] == "1",
         MaxAge: f[13].Length == 0 ? null : AgeLimit.Parse(f[13]),
-        NotNeededAfterCvx: List(f[14]));
+        NotNeededAfterCvx: List(f[14]),
+        MinDaysAfterDose1: OptionalInt(f[15]),
+        AcceptedIntervalDays: OptionalInt(f[16]),
+        AcceptedMinAgeDays: OptionalInt(f[17]));
 
     private static int Int(string s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
 

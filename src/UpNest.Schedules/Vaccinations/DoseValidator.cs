@@ -54,7 +54,7 @@ public static class DoseValidator
     private static void CheckAgeAndInterval(PlannedDose planned, DoseRecord dose, IReadOnlyCollection<GivenDose> alreadyGiven,
         List<DoseWarning> warnings)
     {
-        if (dose.GivenOn < planned.EarliestOn.AddDays(-GraceDays))
+        if (dose.GivenOn < planned.AcceptedFromOn)
         {
             warnings.Add(DoseWarnings.Early(planned, dose.GivenOn));
         }
@@ -66,10 +66,21 @@ public static class DoseValidator
             .MaxBy(g => g.GivenOn);
         if (planned.MinIntervalDays is { } min && previous is not null)
         {
+            // CDSi accepts some doses already given earlier than it would schedule them (VAR 2 at 4 weeks).
             var days = dose.GivenOn.DayNumber - previous.GivenOn.DayNumber;
-            if (days < min - GraceDays)
+            if (days < (planned.AcceptedIntervalDays ?? min - GraceDays))
             {
                 warnings.Add(DoseWarnings.TooSoon(planned, previous, days));
+            }
+        }
+
+        var first = alreadyGiven.FirstOrDefault(g => g.DoseNumber == 1 && VaccinationSchedule.SameVaccine(g.Vaccine, planned.Vaccine));
+        if (planned.MinDaysAfterDose1 is { } fromFirst && first is not null && planned.DoseNumber > 1)
+        {
+            var days = dose.GivenOn.DayNumber - first.GivenOn.DayNumber;
+            if (days < fromFirst - GraceDays)
+            {
+                warnings.Add(DoseWarnings.TooSoonAfterFirst(planned, first, days));
             }
         }
 

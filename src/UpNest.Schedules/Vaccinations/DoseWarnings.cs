@@ -15,11 +15,15 @@ public static class DoseWarnings
 
     internal static DoseWarning Early(PlannedDose dose, DateOnly givenOn) => new(TooEarly,
         $"{dose.DisplayName} dose {dose.DoseNumber} was given on {Day(givenOn)}, before the youngest age at which it counts " +
-        $"({Day(dose.EarliestOn)}, allowing 4 days' grace from {Day(dose.EarliestOn.AddDays(-DoseValidator.GraceDays))}). {Repeat}");
+        $"({Day(dose.EarliestOn)}; a dose counts from {Day(dose.AcceptedFromOn)}). {Repeat}");
 
     internal static DoseWarning TooSoon(PlannedDose dose, GivenDose previous, int days) => new(TooSoonAfterPrevious,
         $"{dose.DisplayName} dose {dose.DoseNumber} was given {days} days after the previous dose ({Day(previous.GivenOn)}); " +
         $"the doses should be at least {dose.MinIntervalDays} days apart. {Repeat}");
+
+    internal static DoseWarning TooSoonAfterFirst(PlannedDose dose, GivenDose first, int days) => new(TooSoonAfterPrevious,
+        $"{dose.DisplayName} dose {dose.DoseNumber} was given {days} days after dose 1 ({Day(first.GivenOn)}); " +
+        $"it should be at least {dose.MinDaysAfterDose1} days after dose 1. {Repeat}");
 
     internal static DoseWarning TooOld(PlannedDose dose, DateOnly givenOn) => new(AfterMaximumAge,
         $"{dose.DisplayName} dose {dose.DoseNumber} was given on {Day(givenOn)}, after the last day it can be given " +

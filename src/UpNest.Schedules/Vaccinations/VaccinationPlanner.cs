@@ -22,6 +22,7 @@ public static class VaccinationPlanner
         DoseNumber: d.DoseNumber,
         DisplayName: d.DisplayName,
         EarliestOn: birth.AddDays(d.MinAgeDays),
+        AcceptedFromOn: birth.AddDays(d.AcceptedMinAgeDays ?? d.MinAgeDays - DoseValidator.GraceDays),
         DueOn: birth.AddDays(d.RecommendedAgeDaysStart),
         DueEndOn: birth.AddDays(d.RecommendedAgeDaysEnd),
         OverdueOn: d.OverdueAfterDays is { } overdue ? birth.AddDays(overdue) : null,
@@ -30,5 +31,7 @@ public static class VaccinationPlanner
         Cvx: d.Cvx,
         Recommendation: d.Recommendation,
         Live: d.Live,
-        NotNeededAfterCvx: d.NotNeededAfterCvx);
+        NotNeededAfterCvx: d.NotNeededAfterCvx,
+        MinDaysAfterDose1: d.MinDaysAfterDose1,
+        AcceptedIntervalDays: d.AcceptedIntervalDays);
 }
