@@ -10,6 +10,8 @@ public static class GrowthCalculator
 {
     private const string Oedema = "not computed: oedema";
     private const string OutsideAges = "not computed: outside the ages of the WHO references";
+    private const string OutsideLength = "not computed: length outside the table (45–110 cm)";
+    private const string OutsideHeight = "not computed: height outside the table (65–120 cm)";
     private const string BeforeTerm = "not computed: corrected age is before term (40 weeks)";
 
     /// <summary>
@@ -116,8 +118,7 @@ public static class GrowthCalculator
             if (indicator is not { } chosen) return;
             if (Input.Oedema) { Results.Add(ToResult(chosen, GrowthReference.Who2006, double.NaN, Oedema)); return; }
             var z = WhoZScores.ByLength(chosen, Input.Sex, clenhei, weightKg);
-            var range = chosen == Indicator.WeightForLength ? "45–110 cm" : "65–120 cm";
-            Results.Add(ToResult(chosen, GrowthReference.Who2006, z, $"not computed: outside the table ({range})"));
+            Results.Add(ToResult(chosen, GrowthReference.Who2006, z, chosen == Indicator.WeightForLength ? OutsideLength : OutsideHeight));
         }
     }
 
