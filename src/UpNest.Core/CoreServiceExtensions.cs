@@ -21,6 +21,7 @@ public static class CoreServiceExtensions
         services.AddSingleton<BabyService>();
         services.AddSingleton<MeasurementService>();
         services.AddSingleton<AccountDeletion>();
+        services.AddSingleton<GrowthTracking.GrowthService>();
         return services;
     }
 }

@@ -1,15 +1,20 @@
 using UpNest.Api.Contracts;
 using UpNest.Core.Babies;
+using UpNest.Core.GrowthTracking;
 using UpNest.Core.Measurements;
+using UpNest.Growth;
 
 namespace UpNest.Api.Babies;
 
-/// <summary>Computes a measurement's derived figures (ages, z-scores) on read.</summary>
+/// <summary>Computes a measurement's derived figures (ages, WHO z-scores) on read.</summary>
 public sealed class MeasurementScorer
 {
     public GrowthScores Score(Baby baby, Measurement m)
     {
-        var ageDays = m.MeasuredOn.DayNumber - baby.DateOfBirth.DayNumber;
-        return new GrowthScores(ageDays, null, []);
+        var result = baby.Score(m);
+        return new GrowthScores(result.AgeDays ?? 0, result.CorrectedAgeDays, ToResponses(result));
     }
+
+    public static IReadOnlyList<ZScoreResponse> ToResponses(GrowthResult result) =>
+        result.Results.Select(r => new ZScoreResponse(r.Indicator.ToApiName(), r.ZScore, r.Percentile, r.Flag)).ToList();
 }

@@ -35,6 +35,7 @@ public static class ApiPipelineExtensions
         app.MapMeEndpoints();
         app.MapBabyEndpoints();
         app.MapMeasurementEndpoints();
+        app.MapGrowthEndpoints();
         return app;
     }
 }
