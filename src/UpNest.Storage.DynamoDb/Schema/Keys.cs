@@ -1,0 +1,97 @@
+using System.Globalization;
+
+namespace UpNest.Storage.DynamoDb.Schema;
+
+/// <summary>
+/// Every partition and sort key value the stores write, built in one place so a key format is
+/// changed (or reviewed) once. Prefixes keep item kinds apart inside a partition and make the
+/// sort order of each kind explicit.
+/// </summary>
+internal static class Keys
+{
+    public const string Profile = "PROFILE";
+    public const string EmailGuard = "EMAIL";
+    public const string SessionPrefix = "SESSION#";
+    public const string IdempotencyPrefix = "IDEMP#";
+    public const string AccessPrefix = "ACCESS#";
+    public const string MeasurementPrefix = "M#";
+    public const string AuditEventPrefix = "E#";
+    public const string AuditHead = "HEAD";
+    public const string DosePrefix = "DOSE#";
+    public const string MilestonePrefix = "MS#";
+
+    /// <summary>Partition key value in the sparse ByDeletedAt index for soft-deleted users.</summary>
+    public const string DeletedUsers = "USER";
+
+    /// <summary>Partition key value in the sparse ByDeletedAt index for soft-deleted babies.</summary>
+    public const string DeletedBabies = "BABY";
+
+    public static string User(string userId) => "USER#" + userId;
+
+    public static string Email(string normalizedEmail) => "EMAIL#" + normalizedEmail;
+
+    public static string Session(string familyId) => SessionPrefix + familyId;
+
+    public static string Idempotency(string key) => IdempotencyPrefix + key;
+
+    public static string KeyPurpose(string purpose) => "KEYS#" + purpose;
+
+    public static string Baby(string babyId) => "BABY#" + babyId;
+
+    public static string Access(string userId) => AccessPrefix + userId;
+
+    public static string Measurement(string measurementId) => MeasurementPrefix + measurementId;
+
+    /// <summary>Sort key of the ByMeasuredOn LSI: date first so QP5/QP6 are range queries, id breaks ties.</summary>
+    public static string MeasuredOn(DateOnly measuredOn, string measurementId) =>
+        measuredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "#" + measurementId;
+
+    /// <summary>Lowest LSI value on or after a date ('#' sorts before every id character).</summary>
+    public static string MeasuredOnFrom(DateOnly from) => from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "#";
+
+    /// <summary>Highest LSI value on a date ('~' sorts after every id character).</summary>
+    public static string MeasuredOnTo(DateOnly to) => to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "#~";
+
+    public static string AuditSubject(string subject) => subject;
+
+    /// <summary>Audit events sort by time, then id; the HEAD item of the chain sits outside the E# range.</summary>
+    public static string AuditEvent(DateTimeOffset at, string eventId) => AuditEventPrefix + Times.Sortable(at) + "#" + eventId;
+
+    public static string Dose(string vaccine, int doseNumber) =>
+        DosePrefix + vaccine + "#" + doseNumber.ToString("D2", CultureInfo.InvariantCulture);
+
+    public static string Milestone(string milestoneKey) => MilestonePrefix + milestoneKey;
+}
+
+/// <summary>Attribute names. Short names keep every item (and every capacity unit) small.</summary>
+internal static class Attrs
+{
+    public const string Pk = "pk";
+    public const string Sk = "sk";
+
+    /// <summary>The record itself as JSON; keys, versions and index attributes live beside it.</summary>
+    public const string Data = "data";
+
+    public const string Version = "version";
+
+    /// <summary>TTL attribute (epoch seconds) on every table.</summary>
+    public const string ExpiresAt = "expiresAt";
+
+    public const string Email = "email";
+    public const string UserId = "userId";
+    public const string Role = "role";
+    public const string DeletedKind = "deletedKind";
+    public const string DeletedAt = "deletedAt";
+    public const string MeasuredOn = "measuredOn";
+    public const string ActorId = "actorId";
+    public const string Hash = "hash";
+    public const string DueOn = "dueOn";
+    public const string BabyDose = "babyDose";
+}
+
+internal static class Times
+{
+    /// <summary>UTC, fixed width, so string order is time order (used in sort keys and the deleted index).</summary>
+    public static string Sortable(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+}
