@@ -47,7 +47,7 @@ public static class GrowthCalculator
         double? months = corrected is null && input.AgeMonths is { } exact ? exact : age / WhoRules.DaysPerMonth;
 
         var results = new List<ZScoreResult>(9);
-        var scope = new Scope(input, age, months, results);
+        var scope = new Scope(input, age, months, corrected is not null, results);
         var clenhei = AdjustedLengthHeight(input.LengthHeightCm, input.Position, age);
 
         if (input.WeightKg is { } w) scope.AgeBased(Indicator.WeightForAge, w, w, weightBased: true);
@@ -90,7 +90,7 @@ public static class GrowthCalculator
         return new ZScoreResult(indicator, reference, rounded, percentile, WhoRules.Flag(indicator, rounded));
     }
 
-    private readonly record struct Scope(GrowthInput Input, int? Age, double? Months, List<ZScoreResult> Results)
+    private readonly record struct Scope(GrowthInput Input, int? Age, double? Months, bool Corrected, List<ZScoreResult> Results)
     {
         /// <param name="value2006">Value for the 2006 standards (length/height adjusted).</param>
         /// <param name="value2007">Value for the 2007 reference (height as measured: who2007 has no conversion).</param>
@@ -98,7 +98,7 @@ public static class GrowthCalculator
         {
             if (Age is not { } age) return;
             var reference = age <= WhoRules.LastDay2006 ? GrowthReference.Who2006 : GrowthReference.Who2007;
-            if (age < 0) Results.Add(ToResult(indicator, reference, double.NaN, BeforeTerm));
+            if (age < 0) Results.Add(ToResult(indicator, reference, double.NaN, Corrected ? BeforeTerm : OutsideAges));
             else if (weightBased && Input.Oedema) Results.Add(ToResult(indicator, reference, double.NaN, Oedema));
             else if (reference == GrowthReference.Who2006)
             {
