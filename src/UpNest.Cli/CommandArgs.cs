@@ -1,0 +1,42 @@
+namespace UpNest.Cli;
+
+/// <summary>`--name value` options and `--flag` switches after the command's words.</summary>
+internal sealed class CommandArgs
+{
+    private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+
+    private CommandArgs()
+    {
+    }
+
+    public static CommandArgs Parse(IReadOnlyList<string> args)
+    {
+        var parsed = new CommandArgs();
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new UsageException($"Unexpected argument '{args[i]}'.");
+            }
+            var name = args[i][2..];
+            var hasValue = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+            parsed._options[name] = hasValue ? args[++i] : null;
+        }
+        return parsed;
+    }
+
+    public string? Get(string name) => _options.GetValueOrDefault(name);
+
+    public bool Has(string name) => _options.ContainsKey(name);
+
+    /// <summary>Refuses options the command does not know, so a typo is not silently ignored.</summary>
+    public void AllowOnly(params string[] names)
+    {
+        foreach (var name in _options.Keys.Where(n => !names.Contains(n)))
+        {
+            throw new UsageException($"Unknown option '--{name}'.");
+        }
+    }
+}
+
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,13 @@
+using UpNest.Cli.Commands;
+
+namespace UpNest.Cli;
+
+internal static class CommandCatalog
+{
+    /// <summary>Every command, one line each.</summary>
+    public static IReadOnlyList<ICliCommand> All { get; } =
+    [
+        new CreateTablesCommand(),
+        new InfraTablesCommand(),
+    ];
+}
