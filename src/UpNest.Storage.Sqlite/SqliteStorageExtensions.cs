@@ -23,7 +23,11 @@ public static class SqliteStorageExtensions
         services.AddSingleton<IKeyStore, SqliteKeyStore>();
         services.AddSingleton<IBabyStore, SqliteBabyStore>();
         services.AddSingleton<IMeasurementStore, SqliteMeasurementStore>();
+        services.AddSingleton<UpNest.Core.Vaccinations.IVaccinationStore, SqliteVaccinationStore>();
+        services.AddSingleton<UpNest.Core.Vaccinations.IReminderOutbox, SqliteReminderOutbox>();
+        services.AddSingleton<UpNest.Core.Milestones.IMilestoneStore, SqliteMilestoneStore>();
         services.AddSingleton<IAuditStore, SqliteAuditStore>();
+        services.AddSingleton<Core.Sharing.IInvitationStore, SqliteInvitationStore>();
         return services;
     }
 }
