@@ -21,7 +21,9 @@ public static class CoreServiceExtensions
         services.AddSingleton<BabyService>();
         services.AddSingleton<MeasurementService>();
         services.AddSingleton<AccountDeletion>();
+        services.AddSingleton<Retention.RetentionService>();
         services.AddSingleton<GrowthTracking.GrowthService>();
+        Vaccinations.VaccinationServiceExtensions.AddVaccinationsAndMilestones(services);
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
+using UpNest.Api.Audit;
 using UpNest.Api.Auth;
 using UpNest.Api.Endpoints;
 using UpNest.Api.Http;
@@ -10,15 +11,19 @@ public static class ApiPipelineExtensions
 {
     public static WebApplication UseUpNest(this WebApplication app)
     {
+        app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseUpNestTransportSecurity();
         app.UseRouting();
+        app.UseCors();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<BabyAuditMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -36,6 +41,10 @@ public static class ApiPipelineExtensions
         app.MapBabyEndpoints();
         app.MapMeasurementEndpoints();
         app.MapGrowthEndpoints();
+        app.MapVaccinationAndMilestoneEndpoints();
+        app.MapSharingEndpoints();
+        app.MapAuditEndpoints();
+        app.MapExportEndpoints();
         return app;
     }
 }

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using UpNest.Api.Audit;
 using UpNest.Api.Auth;
 using UpNest.Api.Babies;
 using UpNest.Api.Endpoints;
 using UpNest.Api.Http;
+using UpNest.Api.Privacy;
 using UpNest.Api.Problems;
 using UpNest.Core;
 
@@ -22,9 +24,13 @@ public static class ApiServiceExtensions
         services.AddUpNestCore();
         services.AddUpNestStorage(configuration);
         services.AddUpNestAuth(configuration);
+        services.AddUpNestTrust();
+        services.AddNoteEncryption();
         services.AddSingleton<CursorProtector>();
         services.AddSingleton<MeasurementScorer>();
         services.AddHostedService<StartupInitializer>();
+        services.AddHostedService<Jobs.ReminderJob>();
+        services.AddHostedService<Jobs.RetentionJob>();
 
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>
         {
@@ -40,6 +46,7 @@ public static class ApiServiceExtensions
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("store", tags: ["ready"]);
         services.AddOpenApi();
         services.AddRateLimits(configuration);
+        services.AddUpNestCors(configuration);
         return services;
     }
 

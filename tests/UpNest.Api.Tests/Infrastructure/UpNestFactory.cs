@@ -15,8 +15,12 @@ public sealed class UpNestFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public UpNestFactory(IDictionary<string, string?>? settings = null, string? databasePath = null, FakeTimeProvider? clock = null)
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    public UpNestFactory(IDictionary<string, string?>? settings = null, string? databasePath = null, FakeTimeProvider? clock = null,
+        Action<IServiceCollection>? configureServices = null)
     {
+        _configureServices = configureServices;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), "upnest-tests", Guid.NewGuid().ToString("N") + ".db");
         Clock = clock;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -69,6 +73,10 @@ public sealed class UpNestFactory : WebApplicationFactory<Program>
         if (Clock is not null)
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        }
+        if (_configureServices is not null)
+        {
+            builder.ConfigureServices(_configureServices);
         }
     }
 }
