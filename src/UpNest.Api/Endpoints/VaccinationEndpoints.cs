@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using UpNest.Api.Auth;
+using UpNest.Api.Babies;
+using UpNest.Api.Contracts;
+using UpNest.Api.Http;
+using UpNest.Core.Common;
+using UpNest.Core.Vaccinations;
+using UpNest.Schedules;
+using UpNest.Schedules.Reactions;
+using UpNest.Schedules.Vaccinations;
+
+namespace UpNest.Api.Endpoints;
+
+public static class VaccinationEndpoints
+{
+    private static readonly IReadOnlyDictionary<string, ReactionType> ReactionTypes = Enum.GetValues<ReactionType>().ToDictionary(v => v.ToApi());
+    private static readonly IReadOnlyDictionary<string, ReactionSeverity> Severities = Enum.GetValues<ReactionSeverity>().ToDictionary(v => v.ToApi());
+    private static readonly IReadOnlyDictionary<string, ReactionOutcome> Outcomes = Enum.GetValues<ReactionOutcome>().ToDictionary(v => v.ToApi());
+
+    /// <summary>Doses, the due list, the calendar feed and link, and milestones: one call maps the whole area.</summary>
+    public static IEndpointRouteBuilder MapVaccinationAndMilestoneEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapVaccinationEndpoints();
+        app.MapCalendarEndpoints();
+        app.MapMilestoneEndpoints();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapVaccinationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/babies/{babyId}/vaccinations").WithTags("Vaccinations").RequireAuthorization();
+
+        group.MapGet("", async Task<Ok<DoseListResponse>> (
+            BabyScope scope, string? status, int? limit, string? cursor, VaccinationService doses, CursorProtector cursors, CancellationToken ct) =>
+        {
+            var statuses = ParseStatuses(status);
+            var cursorScope = new CursorScope("vaccinations", scope.Access.BabyId, status ?? string.Empty);
+            var page = await doses.ListAsync(scope.Access, statuses, Paging.Request(limit, cursor, cursorScope, cursors), ct);
+            return TypedResults.Ok(new DoseListResponse(page.Items.Select(DoseResponse.From).ToList(), cursors.Protect(page.Next, cursorScope),
+                ScheduleResponse.From(VaccinationPlanning.ScheduleFor(scope.Baby))));
+        });
+
+        group.MapPost("", async Task<Created<RecordedDoseResponse>> (
+            BabyScope scope, JsonElement body, DoseRecorder recorder, HttpResponse response, CancellationToken ct) =>
+        {
+            var recorded = await recorder.RecordAsync(scope.Access, ReadDose(body), ct);
+            ETags.Set(response, recorded.Primary.Dose.Version);
+            var result = new RecordedDoseResponse(DoseResponse.From(recorded.Primary), recorded.AlsoCompleted.Select(DoseResponse.From).ToList());
+            return TypedResults.Created($"/v1/babies/{scope.Access.BabyId}/vaccinations/{result.Id}", result);
+        }).Accepts<DoseRequest>("application/json");
+
+        group.MapGet("/{id}", async Task<Ok<DoseResponse>> (BabyScope scope, string id, VaccinationService doses, HttpResponse response, CancellationToken ct) =>
+        {
+            var dose = await doses.GetAsync(scope.Access, id, ct);
+            ETags.Set(response, dose.Dose.Version);
+            return TypedResults.Ok(DoseResponse.From(dose));
+        });
+
+        group.MapPatch("/{id}", async Task<Ok<DoseResponse>> (
+            BabyScope scope, string id, JsonElement body, HttpContext http, DoseRecorder recorder, CancellationToken ct) =>
+        {
+            var updated = await recorder.UpdateAsync(scope.Access, id, ReadDose(body), ETags.ExpectedVersion(http.Request), ct);
+            ETags.Set(http.Response, updated.Dose.Version);
+            return TypedResults.Ok(DoseResponse.From(updated));
+        }).Accepts<DoseRequest>("application/json", "application/merge-patch+json");
+
+        group.MapDelete("/{id}", async Task<NoContent> (BabyScope scope, string id, HttpRequest request, VaccinationService doses, CancellationToken ct) =>
+        {
+            await doses.DeleteAsync(scope.Access, id, ETags.ExpectedVersion(request), ct);
+            return TypedResults.NoContent();
+        });
+
+        group.MapPost("/{id}/reactions", async Task<Created<ReactionResponse>> (
+            BabyScope scope, string id, JsonElement body, DoseRecorder recorder, CancellationToken ct) =>
+        {
+            var reaction = await recorder.AddReactionAsync(scope.Access, id, ReadReaction(body), ct);
+            return TypedResults.Created($"/v1/babies/{scope.Access.BabyId}/vaccinations/{id}", ReactionResponse.From(reaction));
+        }).Accepts<ReactionRequest>("application/json");
+
+        app.MapGet("/v1/me/vaccinations/due", async Task<Ok<ListResponse<DueDoseResponse>>> (
+            CurrentUser me, int? withinDays, int? limit, string? cursor, VaccinationService doses, CursorProtector cursors, CancellationToken ct) =>
+        {
+            var days = withinDays ?? 30;
+            var cursorScope = new CursorScope("vaccinations-due", me.Id, days.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var page = await doses.DueAsync(me.Id, days, Paging.Request(limit, cursor, cursorScope, cursors), ct);
+            var items = page.Items.Select(d => new DueDoseResponse(DoseResponse.From(new DoseView(d.Dose, d.Status)), d.BabyName)).ToList();
+            return TypedResults.Ok(new ListResponse<DueDoseResponse>(items, cursors.Protect(page.Next, cursorScope)));
+        }).WithTags("Vaccinations").RequireAuthorization();
+
+        return app;
+    }
+
+    /// <summary>One status, or several separated by commas (<c>due,overdue</c>).</summary>
+    private static HashSet<DoseStatus>? ParseStatuses(string? status)
+    {
+        if (string.IsNullOrEmpty(status))
+        {
+            return null;
+        }
+        var set = new HashSet<DoseStatus>();
+        foreach (var part in status.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!UpNest.Schedules.ApiNames.TryParse<DoseStatus>(part, out var parsed))
+            {
+                throw new ValidationException("status", "Use upcoming, due, overdue, completed, skipped or not-applicable (comma-separated for several).");
+            }
+            set.Add(parsed);
+        }
+        return set;
+    }
+
+    private static DoseInput ReadDose(JsonElement body)
+    {
+        var f = new JsonFields(body);
+        var input = new DoseInput
+        {
+            Vaccine = f.String("vaccine", 40),
+            DoseNumber = f.Integer("doseNumber"),
+            GivenOn = f.Date("givenOn"),
+            Cvx = f.String("cvx", 3),
+            Product = f.String("product", 200),
+            LotNumber = f.String("lotNumber", 50),
+            Site = f.Enum("site", DoseNames.Sites),
+            Route = f.Enum("route", DoseNames.Routes),
+            Provider = f.String("provider", 200),
+            Note = f.String("note", 2000),
+            Status = f.String("status", 20),
+            SkipReason = f.String("skipReason", 500),
+        };
+        f.Errors.ThrowIfAny();
+        return input;
+    }
+
+    private static ReactionInput ReadReaction(JsonElement body)
+    {
+        var f = new JsonFields(body);
+        var input = new ReactionInput(
+            f.Enum("type", ReactionTypes).Value, f.Enum("severity", Severities).Value, f.Number("onsetHours").Value,
+            f.Number("durationHours").Value, f.Enum("outcome", Outcomes).Value, f.Boolean("careSought").Value, f.String("note", 2000).Value);
+        f.Errors.ThrowIfAny();
+        return input;
+    }
+}
