@@ -9,5 +9,6 @@ internal static class CommandCatalog
     [
         new CreateTablesCommand(),
         new InfraTablesCommand(),
+        new AuditVerifyCommand(),
     ];
 }

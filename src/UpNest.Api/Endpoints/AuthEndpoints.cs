@@ -11,7 +11,8 @@ public static class AuthEndpoints
 
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/auth").WithTags("Auth").RequireRateLimiting(RateLimitPolicy).AllowAnonymous();
+        var group = app.MapGroup("/v1/auth").WithTags("Auth").RequireRateLimiting(RateLimitPolicy).AllowAnonymous()
+            .AddEndpointFilter<Audit.AuthAuditFilter>();
 
         group.MapPost("/register", async Task<Created<UserResponse>> (RegisterRequest body, AccountService accounts, CancellationToken ct) =>
         {
