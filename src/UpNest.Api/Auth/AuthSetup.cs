@@ -32,8 +32,17 @@ public static class AuthSetup
             options.Events = new JwtBearerEvents();
         });
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeyRing>((options, ring) =>
+            .Configure<SigningKeyRing, TimeProvider>((options, ring, clock) =>
             {
+                // Lifetimes are judged on the injected clock, like everything else time-dependent.
+                options.TimeProvider = clock;
+                var skew = options.TokenValidationParameters.ClockSkew;
+                options.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, _) =>
+                {
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    return expires is { } exp && exp.ToUniversalTime() + skew > now
+                        && (notBefore is not { } nbf || nbf.ToUniversalTime() - skew <= now);
+                };
                 if (auth.IsOidc)
                 {
                     ConfigureOidc(options, auth);

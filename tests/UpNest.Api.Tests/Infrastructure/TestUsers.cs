@@ -25,6 +25,14 @@ public static class TestUsers
         return new TestUser(id, email, Password, client, tokens.AccessToken, tokens.RefreshToken);
     }
 
+    /// <summary>Logs in again (after the test clock moved past the 15-minute token) and re-arms the client.</summary>
+    public static async Task ReauthenticateAsync(this TestUser user, UpNestFactory factory)
+    {
+        using var anonymous = factory.CreateClient();
+        var (access, _) = await LoginAsync(anonymous, user.Email, user.Password);
+        user.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", access);
+    }
+
     public static async Task<(string AccessToken, string RefreshToken)> LoginAsync(HttpClient client, string email, string password)
     {
         var login = await client.PostAsJsonAsync("/v1/auth/login", new { email, password });
