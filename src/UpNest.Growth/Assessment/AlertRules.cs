@@ -28,7 +28,11 @@ internal static class AlertRules
             alerts.Add(new(severity, AlertKind.Classification, c.Indicator, c.Kind,
                 $"Your baby's {text} on the WHO growth charts (z-score {Z(c.ZScore)}). {(severity == AlertSeverity.Urgent ? Soon : Talk)}"));
         }
-        foreach (var p in latest.Where(p => !p.Result.IsImplausible && !classifications.Any(c => c.Indicator == p.Indicator)))
+        // A percentile alert would repeat a classification alert of the same indicator (or of
+        // weight-for-length/height, which BMI-for-age mirrors under 5 years).
+        bool Covered(IndicatorPoint p) => classifications.Any(c => c.Indicator == p.Indicator
+            || (p.Indicator == Indicator.BmiForAge && c.Indicator is Indicator.WeightForLength or Indicator.WeightForHeight));
+        foreach (var p in latest.Where(p => !p.Result.IsImplausible && !Covered(p)))
         {
             if (p.Result.Percentile < 3)
                 alerts.Add(new(AlertSeverity.Warning, AlertKind.BelowThirdPercentile, p.Indicator, null,
