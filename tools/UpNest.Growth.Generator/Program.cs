@@ -11,4 +11,10 @@ Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
 var bytes = WhoLmsEncoder.Encode(source);
 File.WriteAllBytes(output, bytes);
 Console.WriteLine($"Wrote {bytes.Length:N0} bytes to {output} from {source}.");
+// Print what went in, so a regenerated resource can be traced to its exact inputs.
+foreach (var (_, path, _) in WhoLmsEncoder.Tables)
+{
+    var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(source, path))));
+    Console.WriteLine($"  {sha}  {path}");
+}
 Console.WriteLine("WHO figures: CC BY-NC-SA 3.0 IGO, attribution World Health Organization (see NOTICE-WHO.md).");
