@@ -1,7 +1,9 @@
 using UpNest.Api.Babies;
 using UpNest.Api.Contracts;
 using UpNest.Core.Export;
+using UpNest.Core.Milestones;
 using UpNest.Core.Vaccinations;
+using UpNest.Schedules.Milestones;
 
 namespace UpNest.Api.Export;
 
@@ -15,12 +17,20 @@ public sealed record DoseExport(
         d.Given?.LotNumber, d.Given?.Site, d.Given?.Route, d.Given?.Provider, d.Given?.Note, d.SkipReason);
 }
 
-public sealed record BabyExportDocument(BabyResponse Baby, IReadOnlyList<MeasurementResponse> Measurements, IReadOnlyList<DoseExport> Vaccinations)
+/// <summary>A milestone record the family made (achieved date, note, or a custom milestone).</summary>
+public sealed record MilestoneExport(string Key, string? Title, MilestoneDomain? Domain, DateOnly? AchievedOn, string? Note)
+{
+    public static MilestoneExport From(MilestoneEntry m) => new(m.Key, m.Title, m.Domain, m.AchievedOn, m.Note);
+}
+
+public sealed record BabyExportDocument(
+    BabyResponse Baby, IReadOnlyList<MeasurementResponse> Measurements, IReadOnlyList<DoseExport> Vaccinations, IReadOnlyList<MilestoneExport> Milestones)
 {
     public static BabyExportDocument From(BabyExport export, MeasurementScorer scorer) => new(
         BabyResponse.From(export.Baby, export.Role),
         export.Measurements.Select(m => MeasurementResponse.From(m, scorer.Score(export.Baby, m))).ToList(),
-        export.Doses.Select(DoseExport.From).ToList());
+        export.Doses.Select(DoseExport.From).ToList(),
+        export.Milestones.Select(MilestoneExport.From).ToList());
 }
 
 /// <summary>GET /v1/me/export: the profile and every baby the user can access.</summary>

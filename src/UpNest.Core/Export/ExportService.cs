@@ -1,13 +1,15 @@
 using UpNest.Core.Babies;
 using UpNest.Core.Common;
 using UpNest.Core.Measurements;
+using UpNest.Core.Milestones;
 using UpNest.Core.Users;
 using UpNest.Core.Vaccinations;
 
 namespace UpNest.Core.Export;
 
 /// <summary>Everything exported about one baby, as the caller may see it.</summary>
-public sealed record BabyExport(Baby Baby, Role Role, IReadOnlyList<Measurement> Measurements, IReadOnlyList<VaccinationDose> Doses);
+public sealed record BabyExport(
+    Baby Baby, Role Role, IReadOnlyList<Measurement> Measurements, IReadOnlyList<VaccinationDose> Doses, IReadOnlyList<MilestoneEntry> Milestones);
 
 /// <summary>Everything a user can access: their profile and each baby's export.</summary>
 public sealed record UserExport(User User, IReadOnlyList<BabyExport> Babies);
@@ -21,7 +23,8 @@ public sealed class ExportService(
     IMeasurementStore measurements,
     IUserStore users,
     BabyAuthorizer authorizer,
-    IVaccinationStore? vaccinations = null)
+    IVaccinationStore? vaccinations = null,
+    IMilestoneStore? milestones = null)
 {
     private const int PageSize = PageRequest.MaxLimit;
 
@@ -37,7 +40,8 @@ public sealed class ExportService(
         }
         while (after is not null);
         var doses = vaccinations is null ? [] : await vaccinations.ListForBabyAsync(access, ct);
-        return new BabyExport(access.Baby, access.Role, all, doses);
+        var recorded = milestones is null ? [] : await milestones.ListForBabyAsync(access, ct);
+        return new BabyExport(access.Baby, access.Role, all, doses, recorded);
     }
 
     public async Task<UserExport> ExportUserAsync(string userId, CancellationToken ct)
