@@ -23,12 +23,13 @@ public static class ApiServiceExtensions
 
         services.AddUpNestCore();
         services.AddUpNestStorage(configuration);
+        // First hosted service: the store must be migrated before anything (Data Protection included) reads it.
+        services.AddHostedService<StartupInitializer>();
         services.AddUpNestAuth(configuration);
         services.AddUpNestTrust();
         services.AddNoteEncryption();
         services.AddSingleton<CursorProtector>();
         services.AddSingleton<MeasurementScorer>();
-        services.AddHostedService<StartupInitializer>();
         services.AddHostedService<Jobs.ReminderJob>();
         services.AddHostedService<Jobs.RetentionJob>();
 

@@ -68,6 +68,11 @@ public sealed class BabyService(
         var user = await users.GetAsync(access.ActorId, ct);
         BabyRules.Validate(updated, UserClock.Today(clock, user?.TimeZone), errors);
         errors.ThrowIfAny();
+        if (updated with { UpdatedAt = current.UpdatedAt } == current)
+        {
+            // A patch that changes nothing writes nothing: the version (ETag) stays as it is.
+            return current;
+        }
 
         var saved = await babies.UpdateAsync(access, updated, current.Version, ct);
         if (saved.DateOfBirth != current.DateOfBirth || !string.Equals(saved.Country, current.Country, StringComparison.Ordinal))

@@ -57,6 +57,10 @@ public sealed class MeasurementService(IMeasurementStore measurements, IUserStor
             MeasurementRules.Validate(updated, access.Baby, await TodayAsync(access, ct), errors);
         }
         errors.ThrowIfAny();
+        if (updated with { UpdatedAt = current.UpdatedAt } == current)
+        {
+            return current;
+        }
         return await measurements.UpdateAsync(access, updated, current.Version, ct);
     }
 

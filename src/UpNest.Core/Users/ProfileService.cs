@@ -62,6 +62,10 @@ public sealed partial class ProfileService(IUserStore users, TimeProvider clock)
             Locale = locale,
             UpdatedAt = clock.GetUtcNow(),
         };
+        if (updated with { UpdatedAt = user.UpdatedAt } == user)
+        {
+            return user;
+        }
         return await users.UpdateAsync(updated, user.Version, ct);
     }
 

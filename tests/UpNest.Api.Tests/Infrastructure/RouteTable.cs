@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace UpNest.Api.Tests.Infrastructure;
 
 /// <summary>One route of the app as the route table has it: method and pattern.</summary>
-public sealed record AppRoute(string Method, string Pattern, bool AllowsAnonymous)
+public sealed record AppRoute(string Method, string Pattern, bool AllowsAnonymous, bool ReadsBody = false)
 {
     public bool IsBabyScoped => Pattern.Contains("{babyId}", StringComparison.Ordinal);
 
@@ -30,7 +30,8 @@ public static class RouteTable
             .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(method => new AppRoute(method, "/" + endpoint.RoutePattern.RawText!.Trim('/'),
                     endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
-                    || endpoint.Metadata.GetMetadata<IAuthorizeData>() is null)))
+                    || endpoint.Metadata.GetMetadata<IAuthorizeData>() is null,
+                    endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>() is not null)))
             .Distinct()
             .OrderBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)
             .ToList();
