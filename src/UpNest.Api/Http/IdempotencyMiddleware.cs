@@ -16,6 +16,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IIdempotencyStor
     public const string Header = "Idempotency-Key";
     private static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
+    // Repeats that race each other (a client retrying before the first answer) run one at a time
+    // per user and key in this instance, so only the first executes and the rest replay it.
+    private static readonly SemaphoreSlim[] Gates = Enumerable.Range(0, 256).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
     public async Task InvokeAsync(HttpContext context)
     {
         var key = context.Request.Headers[Header].ToString();
@@ -32,6 +36,20 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IIdempotencyStor
         }
 
         var fingerprint = await FingerprintAsync(context.Request);
+        var gate = Gates[(uint)StringComparer.Ordinal.GetHashCode(user.Id + "\n" + key) % (uint)Gates.Length];
+        await gate.WaitAsync(context.RequestAborted);
+        try
+        {
+            await InvokeOnceAsync(context, user, key, fingerprint);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task InvokeOnceAsync(HttpContext context, CurrentUser user, string key, string fingerprint)
+    {
         var existing = await store.GetAsync(user.Id, key, context.RequestAborted);
         if (existing is not null)
         {

@@ -96,6 +96,14 @@ public sealed class AccessTokenValidationTests(AppFixture app) : IClassFixture<A
     }
 
     [Fact]
+    public Task A_token_signed_with_the_apps_key_but_rs512_is_401() =>
+        AssertRefusedAsync(TestTokens.Mint(AppKey, SecurityAlgorithms.RsaSha512, TestTokens.BuiltIn(_user.Id)));
+
+    [Fact]
+    public Task A_token_signed_with_the_apps_key_but_ps256_is_401() =>
+        AssertRefusedAsync(TestTokens.Mint(AppKey, SecurityAlgorithms.RsaSsaPssSha256, TestTokens.BuiltIn(_user.Id)));
+
+    [Fact]
     public Task An_expired_token_signed_with_the_apps_key_is_401() =>
         AssertRefusedAsync(TestTokens.Mint(AppKey, SecurityAlgorithms.RsaSha256, TestTokens.BuiltIn(_user.Id),
             notBefore: DateTimeOffset.UtcNow.AddMinutes(-30), expires: DateTimeOffset.UtcNow.AddMinutes(-2)));

@@ -42,4 +42,19 @@ public sealed class BirthDateTimeZoneTests : IAsyncLifetime
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "dateOfBirth");
     }
+
+    [Fact]
+    public async Task A_measurement_today_in_kiritimati_is_accepted_though_it_is_tomorrow_in_utc()
+    {
+        var user = await _factory.SignUpAsync();
+        var babyId = (await user.CreateBabyAsync(dateOfBirth: "2026-03-01")).Id();
+        var url = $"/v1/babies/{babyId}/measurements";
+        var measurement = new { measuredOn = "2026-03-11", weightKg = 3.6 };
+
+        await (await user.Client.SendJsonAsync(HttpMethod.Post, url, measurement)).AssertProblemAsync(HttpStatusCode.BadRequest, "measuredOn");
+
+        await user.Client.SendJsonAsync(HttpMethod.Patch, "/v1/me", new { timeZone = "Pacific/Kiritimati" });
+
+        Assert.Equal(HttpStatusCode.Created, (await user.Client.SendJsonAsync(HttpMethod.Post, url, measurement)).StatusCode);
+    }
 }

@@ -134,4 +134,19 @@ public sealed class ConcurrencyTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.OK, (await user.Client.SendJsonAsync(HttpMethod.Patch, $"/v1/babies/{id}", new { name = "B" })).StatusCode);
         Assert.Equal(3, (await user.Client.GetJsonAsync($"/v1/babies/{id}"))["version"]!.GetValue<long>());
     }
+
+    [Fact]
+    public async Task Of_two_racing_patches_with_the_same_if_match_exactly_one_wins()
+    {
+        var user = await _factory.SignUpAsync();
+        var id = (await user.CreateBabyAsync()).Id();
+        var url = $"/v1/babies/{id}";
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            user.Client.SendJsonAsync(HttpMethod.Patch, url, new { name = $"Writer {i}" }, ifMatch: "\"1\"")));
+
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(results.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.PreconditionFailed, r.StatusCode));
+        Assert.Equal(2, (await user.Client.GetJsonAsync(url))["version"]!.GetValue<long>());
+    }
 }

@@ -120,4 +120,20 @@ public sealed class IdempotencyTests(AppFixture app) : IClassFixture<AppFixture>
         await (await user.Client.SendJsonAsync(HttpMethod.Post, "/v1/babies", body, idempotencyKey: new string('k', 201))).AssertProblemAsync(HttpStatusCode.BadRequest, "Idempotency-Key");
         Assert.Equal(0, await CountAsync(user.Client, "/v1/babies"));
     }
+
+    [Fact]
+    public async Task Concurrent_repeats_of_one_post_store_one_baby()
+    {
+        var user = await _factory.SignUpAsync();
+        var key = Guid.NewGuid().ToString();
+        var body = new { name = "Mia", sex = "female", dateOfBirth = "2026-01-15" };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            user.Client.SendJsonAsync(HttpMethod.Post, "/v1/babies", body, idempotencyKey: key)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = await Task.WhenAll(responses.Select(async r => (await r.ReadJsonAsync()).Id()));
+        Assert.Single(ids.Distinct());
+        Assert.Equal(1, await CountAsync(user.Client, "/v1/babies"));
+    }
 }

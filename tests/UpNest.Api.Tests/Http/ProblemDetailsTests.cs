@@ -137,4 +137,27 @@ public sealed class ProblemDetailsTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Json_nested_deeper_than_the_reader_allows_is_400_not_500()
+    {
+        var user = await _factory.SignUpAsync();
+        var deep = "{\"name\": " + new string('[', 5000) + new string(']', 5000) + "}";
+
+        var response = await user.Client.SendRawAsync(HttpMethod.Post, "/v1/babies", deep);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_utf8_is_400_not_500()
+    {
+        var user = await _factory.SignUpAsync();
+        using var content = new ByteArrayContent([(byte)'{', (byte)'"', 0xC3, 0x28, 0xFF, (byte)'"', (byte)':', (byte)'1', (byte)'}']);
+        content.Headers.ContentType = new("application/json");
+
+        var response = await user.Client.PostAsync("/v1/babies", content);
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+    }
 }

@@ -43,4 +43,31 @@ public sealed class RateLimitTests : IAsyncLifetime
         await register.AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.NotNull(register.Headers.RetryAfter);
     }
+
+}
+
+public sealed class PerUserRateLimitTests : IAsyncLifetime
+{
+    private readonly UpNestFactory _factory = new(new Dictionary<string, string?> { ["RateLimits:PerUserPerMinute"] = "5" });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task A_user_over_the_per_user_limit_gets_429_and_others_do_not()
+    {
+        var busy = await _factory.SignUpAsync();
+        var calm = await _factory.SignUpAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await busy.Client.GetAsync("/v1/me")).StatusCode);
+        }
+
+        var limited = await busy.Client.GetAsync("/v1/me");
+
+        await limited.AssertProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.NotNull(limited.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.OK, (await calm.Client.GetAsync("/v1/me")).StatusCode);
+    }
 }
