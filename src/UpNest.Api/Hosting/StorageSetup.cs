@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using UpNest.Storage.DynamoDb;
 using UpNest.Storage.Sqlite;
 
 namespace UpNest.Api.Hosting;
@@ -27,5 +28,5 @@ public static class StorageSetup
     }
 
     private static void AddDynamoDb(IServiceCollection services, IConfiguration configuration) =>
-        throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), ["The DynamoDB store is not wired yet."]);
+        services.AddDynamoDbStorage(configuration.GetSection("Storage:DynamoDb"));
 }
