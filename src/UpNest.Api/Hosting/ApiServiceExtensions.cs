@@ -30,7 +30,7 @@ public static class ApiServiceExtensions
         services.AddNoteEncryption();
         services.AddSingleton<CursorProtector>();
         services.AddSingleton<MeasurementScorer>();
-        services.AddHostedService<Jobs.ReminderJob>();
+        services.AddUpNestVaccinations();
         services.AddHostedService<Jobs.RetentionJob>();
 
         services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options =>

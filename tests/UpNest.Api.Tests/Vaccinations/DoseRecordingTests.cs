@@ -195,6 +195,29 @@ public sealed class DoseRecordingTests : IAsyncLifetime
         await (await caregiver.Client.PostAsync($"/v1/babies/{babyId}/calendar-link", null)).AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task Dose_notes_and_skip_reasons_are_encrypted_at_rest_and_read_back_in_clear()
+    {
+        var (user, babyId) = await NewBabyAsync();
+        (await user.RecordDoseAsync(babyId, new { vaccine = "HepB", givenOn = "2026-01-01", note = "Cried at the clinic" })).EnsureSuccessStatusCode();
+        (await user.Client.SendJsonAsync(HttpMethod.Patch, $"/v1/babies/{babyId}/vaccinations/RV.1",
+            new { status = "skipped", skipReason = "Grandma worried" })).EnsureSuccessStatusCode();
+
+        Assert.Equal("Cried at the clinic", (await user.DoseAsync(babyId, "HepB.1"))["note"]!.GetValue<string>());
+        Assert.Equal("Grandma worried", (await user.DoseAsync(babyId, "RV.1"))["skipReason"]!.GetValue<string>());
+        if (TestStorage.IsDynamoDb)
+        {
+            return;
+        }
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(data) FROM doses;";
+        var stored = (string)(await command.ExecuteScalarAsync())!;
+        Assert.DoesNotContain("Cried at the clinic", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("Grandma worried", stored, StringComparison.Ordinal);
+    }
+
     private async Task<(TestUser User, string BabyId)> NewBabyAsync()
     {
         var user = await _factory.SignUpAsync();
