@@ -10,8 +10,11 @@ using UpNest.Core.Audit;
 using UpNest.Core.Babies;
 using UpNest.Core.Common;
 using UpNest.Core.Measurements;
+using UpNest.Core.Milestones;
 using UpNest.Core.Security;
+using UpNest.Core.Sharing;
 using UpNest.Core.Users;
+using UpNest.Core.Vaccinations;
 using UpNest.Storage.DynamoDb.Calls;
 using UpNest.Storage.DynamoDb.Schema;
 using UpNest.Storage.DynamoDb.Stores;
@@ -69,6 +72,10 @@ public static class DynamoDbStorageExtensions
         services.AddSingleton<IAuditStore, DynamoAuditStore>();
         return services;
     }
+        services.AddSingleton<IVaccinationStore, DynamoVaccinationStore>();
+        services.AddSingleton<IReminderOutbox, DynamoReminderOutbox>();
+        services.AddSingleton<IMilestoneStore, DynamoMilestoneStore>();
+        services.AddSingleton<IInvitationStore, DynamoInvitationStore>();
 
     private static DynamoDbStorageOptions Options(IServiceProvider sp) =>
         sp.GetRequiredService<IOptions<DynamoDbStorageOptions>>().Value;

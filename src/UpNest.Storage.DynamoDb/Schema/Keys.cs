@@ -18,6 +18,14 @@ internal static class Keys
     public const string AuditEventPrefix = "E#";
     public const string AuditHead = "HEAD";
     public const string DosePrefix = "DOSE#";
+    public const string InvitationPrefix = "INVITE#";
+    public const string ReminderPrefix = "REMINDER#";
+
+    /// <summary>Sort key of a reminder's own item (its partition is <see cref="Reminder"/>).</summary>
+    public const string ReminderItem = "REMINDER";
+
+    /// <summary>Partition key value in the sparse ByUndelivered index: every reminder not yet delivered.</summary>
+    public const string Undelivered = "UNDELIVERED";
     public const string MilestonePrefix = "MS#";
 
     /// <summary>Partition key value in the sparse ByDeletedAt index for soft-deleted users.</summary>
@@ -69,6 +77,26 @@ internal static class Attrs
     public const string Pk = "pk";
     public const string Sk = "sk";
 
+    public static string Invitation(string invitationId) => InvitationPrefix + invitationId;
+
+    /// <summary>
+    /// A reminder is found by its id alone (MarkDelivered), so its item has its own partition;
+    /// the same value is the sort key of its pointer under the baby, which the purge follows.
+    /// </summary>
+    public static string Reminder(string reminderId) => ReminderPrefix + reminderId;
+
+    /// <summary>Sort key of the ByUndelivered index: oldest first, ties by id (fixed-width time).</summary>
+    public static string UndeliveredAt(DateTimeOffset createdAt, string reminderId) => Times.Sortable(createdAt) + "#" + reminderId;
+
+    /// <summary>Partition key of the ByDueDate index.</summary>
+    public static string DueOn(DateOnly dueOn) => dueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Sort key of the ByDueDate index: baby id, then the dose id ("HepB.1"), so one day's query
+    /// returns doses in (baby id, dose id) order; '#' sorts below every id character.
+    /// </summary>
+    public static string BabyDose(string babyId, string doseId) => babyId + "#" + doseId;
+
     /// <summary>The record itself as JSON; keys, versions and index attributes live beside it.</summary>
     public const string Data = "data";
 
@@ -94,4 +122,7 @@ internal static class Times
     /// <summary>UTC, fixed width, so string order is time order (used in sort keys and the deleted index).</summary>
     public static string Sortable(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    public const string UsedAt = "usedAt";
+    public const string Outbox = "outbox";
+    public const string OutboxAt = "outboxAt";
 }

@@ -24,13 +24,20 @@ public static class Tables
             ByDeletedAt(),
         ]);
 
-    /// <summary>Baby profiles (BABY#id/PROFILE) and access grants (BABY#id/ACCESS#userId).</summary>
+    /// <summary>
+    /// Baby profiles (BABY#id/PROFILE), access grants (BABY#id/ACCESS#userId), invitations
+    /// (BABY#id/INVITE#id), reminders (REMINDER#id/REMINDER) and their pointers (BABY#id/REMINDER#id).
+    /// </summary>
     public static readonly TableDefinition Babies = new(
         "Babies", Pk, Sk,
         [
             // QP3: grants by user, ordered by BABY#id; role projected, the profile is read by BatchGetItem.
             new(IndexNames.ByUser, IndexKind.Global, new KeyAttribute(Attrs.UserId, KeyType.S), Pk, [Attrs.Role]),
             ByDeletedAt(),
+            // Reminder outbox: sparse (only undelivered reminders carry outbox/outboxAt), one partition
+            // so the delivery channel reads them oldest first; delivery removes the attributes.
+            new(IndexNames.ByUndelivered, IndexKind.Global,
+                new KeyAttribute(Attrs.Outbox, KeyType.S), new KeyAttribute(Attrs.OutboxAt, KeyType.S), null),
         ]);
 
     /// <summary>Measurements (BABY#id/M#measurementId); the LSI orders them by date for QP5/QP6.</summary>
@@ -65,4 +72,5 @@ public static class IndexNames
     public const string ByActor = "ByActor";
     public const string ByDeletedAt = "ByDeletedAt";
     public const string ByMeasuredOn = "ByMeasuredOn";
+    public const string ByUndelivered = "ByUndelivered";
 }

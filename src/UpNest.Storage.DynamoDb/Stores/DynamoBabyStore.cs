@@ -134,7 +134,10 @@ internal sealed class DynamoBabyStore(DynamoGateway db) : IBabyStore
         await DeletedIndex.ListBeforeAsync(db, Table, Keys.DeletedBabies, cutoff, limit, ct)
             .Select(pk => pk["BABY#".Length..]).ToListAsync(ct);
 
-    /// <summary>Deletes the baby's partition in every baby-keyed table; the audit trail stays until its TTL.</summary>
+    /// <summary>
+    /// Deletes the baby's partition in every baby-keyed table (measurements, doses, milestones, then
+    /// grants, invitations and the profile) and the baby's reminders; the audit trail stays until its TTL.
+    /// </summary>
     public async Task PurgeAsync(BabyAccess access, CancellationToken ct)
     {
         // Records first, the profile's table last: a purge cut short is found again by ListDeletedBefore.
@@ -149,6 +152,12 @@ internal sealed class DynamoBabyStore(DynamoGateway db) : IBabyStore
                 ConsistentRead = true,
             };
             var keys = await db.QueryAllAsync("PurgeBaby.List", query, ct).Select(KeyOf).ToListAsync(ct);
+            // Invitations go with the partition. Reminders are items of their own (a channel finds them
+            // by id): the REMINDER# pointers here lead to them, and they go first, so a purge cut
+            // short still finds the pointers next time.
+            var reminders = keys.Where(k => table == Tables.Babies && k[Attrs.Sk].S.StartsWith(Keys.ReminderPrefix, StringComparison.Ordinal))
+                .Select(k => Key(k[Attrs.Sk].S, Keys.ReminderItem)).ToList();
+            await db.BatchDeleteAsync("PurgeBaby.Reminders", Tables.Babies, reminders, ct);
             // Within the Babies table the profile goes last for the same reason.
             keys = keys.OrderBy(k => k[Attrs.Sk].S == Keys.Profile).ToList();
             await db.BatchDeleteAsync("PurgeBaby", table, keys, ct);
