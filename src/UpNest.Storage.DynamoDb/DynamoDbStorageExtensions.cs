@@ -45,7 +45,9 @@ public static class DynamoDbStorageExtensions
                 options.MaxAttempts,
                 TimeSpan.FromMilliseconds(options.BaseBackoffMilliseconds),
                 TimeSpan.FromMilliseconds(options.MaxBackoffMilliseconds),
-                sp.GetRequiredService<TimeProvider>());
+                // Backoff waits on a real service, so it runs on real time even when the host's
+                // TimeProvider is a test's fake clock (that clock would never let the delay end).
+                TimeProvider.System);
         });
         services.AddSingleton(sp =>
         {
@@ -70,12 +72,12 @@ public static class DynamoDbStorageExtensions
         services.AddSingleton<IBabyStore, DynamoBabyStore>();
         services.AddSingleton<IMeasurementStore, DynamoMeasurementStore>();
         services.AddSingleton<IAuditStore, DynamoAuditStore>();
-        return services;
-    }
         services.AddSingleton<IVaccinationStore, DynamoVaccinationStore>();
         services.AddSingleton<IReminderOutbox, DynamoReminderOutbox>();
         services.AddSingleton<IMilestoneStore, DynamoMilestoneStore>();
         services.AddSingleton<IInvitationStore, DynamoInvitationStore>();
+        return services;
+    }
 
     private static DynamoDbStorageOptions Options(IServiceProvider sp) =>
         sp.GetRequiredService<IOptions<DynamoDbStorageOptions>>().Value;

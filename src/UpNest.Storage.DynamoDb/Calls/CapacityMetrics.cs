@@ -19,10 +19,14 @@ public sealed class CapacityMetrics
 
     public CapacityMetrics(Meter meter, Func<string, string> logicalTableName)
     {
+        Meter = meter;
         _reads = meter.CreateCounter<double>(ReadUnits, "{capacity_unit}", "DynamoDB read capacity units consumed");
         _writes = meter.CreateCounter<double>(WriteUnits, "{capacity_unit}", "DynamoDB write capacity units consumed");
         _logicalName = logicalTableName;
     }
+
+    /// <summary>The meter the counters belong to (listeners can tell one store instance from another).</summary>
+    public Meter Meter { get; }
 
     public void Record(string operation, bool isWrite, IEnumerable<ConsumedCapacity>? consumed)
     {

@@ -16,8 +16,8 @@ internal static class Keys
     public const string AccessPrefix = "ACCESS#";
     public const string MeasurementPrefix = "M#";
     public const string AuditEventPrefix = "E#";
-    public const string AuditHead = "HEAD";
     public const string DosePrefix = "DOSE#";
+    public const string MilestonePrefix = "MS#";
     public const string InvitationPrefix = "INVITE#";
     public const string ReminderPrefix = "REMINDER#";
 
@@ -26,7 +26,6 @@ internal static class Keys
 
     /// <summary>Partition key value in the sparse ByUndelivered index: every reminder not yet delivered.</summary>
     public const string Undelivered = "UNDELIVERED";
-    public const string MilestonePrefix = "MS#";
 
     /// <summary>Partition key value in the sparse ByDeletedAt index for soft-deleted users.</summary>
     public const string DeletedUsers = "USER";
@@ -62,20 +61,21 @@ internal static class Keys
 
     public static string AuditSubject(string subject) => subject;
 
-    /// <summary>Audit events sort by time, then id; the HEAD item of the chain sits outside the E# range.</summary>
-    public static string AuditEvent(DateTimeOffset at, string eventId) => AuditEventPrefix + Times.Sortable(at) + "#" + eventId;
+    /// <summary>
+    /// Audit events sort by their position in the subject's chain (not by clock, which may differ
+    /// between instances); appending position n + 1 is a conditional put, so only one writer wins it.
+    /// </summary>
+    public static string AuditEvent(long sequence) => AuditEventPrefix + sequence.ToString("D12", CultureInfo.InvariantCulture);
+
+    public static long AuditSequence(string sortKey) => long.Parse(sortKey.AsSpan(AuditEventPrefix.Length), CultureInfo.InvariantCulture);
+
+    /// <summary>Sort key of ByActor: time then event id, across subjects.</summary>
+    public static string AuditAt(DateTimeOffset at, string eventId) => Times.Sortable(at) + "#" + eventId;
 
     public static string Dose(string vaccine, int doseNumber) =>
         DosePrefix + vaccine + "#" + doseNumber.ToString("D2", CultureInfo.InvariantCulture);
 
     public static string Milestone(string milestoneKey) => MilestonePrefix + milestoneKey;
-}
-
-/// <summary>Attribute names. Short names keep every item (and every capacity unit) small.</summary>
-internal static class Attrs
-{
-    public const string Pk = "pk";
-    public const string Sk = "sk";
 
     public static string Invitation(string invitationId) => InvitationPrefix + invitationId;
 
@@ -96,6 +96,13 @@ internal static class Attrs
     /// returns doses in (baby id, dose id) order; '#' sorts below every id character.
     /// </summary>
     public static string BabyDose(string babyId, string doseId) => babyId + "#" + doseId;
+}
+
+/// <summary>Attribute names. Short names keep every item (and every capacity unit) small.</summary>
+internal static class Attrs
+{
+    public const string Pk = "pk";
+    public const string Sk = "sk";
 
     /// <summary>The record itself as JSON; keys, versions and index attributes live beside it.</summary>
     public const string Data = "data";
@@ -112,9 +119,12 @@ internal static class Attrs
     public const string DeletedAt = "deletedAt";
     public const string MeasuredOn = "measuredOn";
     public const string ActorId = "actorId";
-    public const string Hash = "hash";
+    public const string At = "at";
     public const string DueOn = "dueOn";
     public const string BabyDose = "babyDose";
+    public const string UsedAt = "usedAt";
+    public const string Outbox = "outbox";
+    public const string OutboxAt = "outboxAt";
 }
 
 internal static class Times
@@ -122,7 +132,4 @@ internal static class Times
     /// <summary>UTC, fixed width, so string order is time order (used in sort keys and the deleted index).</summary>
     public static string Sortable(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-    public const string UsedAt = "usedAt";
-    public const string Outbox = "outbox";
-    public const string OutboxAt = "outboxAt";
 }

@@ -56,10 +56,10 @@ public static class Tables
     /// <summary>Milestone records (BABY#id/MS#key), QP8.</summary>
     public static readonly TableDefinition Milestones = new("Milestones", Pk, Sk, []);
 
-    /// <summary>Audit events (subject/E#time#id) and one HEAD item per subject holding the chain head.</summary>
+    /// <summary>Audit events at subject/E#sequence; ByActor orders an actor's events by time across subjects.</summary>
     public static readonly TableDefinition AuditLog = new(
         "AuditLog", Pk, Sk,
-        [new(IndexNames.ByActor, IndexKind.Global, new KeyAttribute(Attrs.ActorId, KeyType.S), Sk, null)]);
+        [new(IndexNames.ByActor, IndexKind.Global, new KeyAttribute(Attrs.ActorId, KeyType.S), new KeyAttribute(Attrs.At, KeyType.S), null)]);
 
     public static IReadOnlyList<TableDefinition> All { get; } = [Users, Babies, GrowthData, Vaccinations, Milestones, AuditLog];
 }

@@ -8,62 +8,43 @@ using static UpNest.Storage.DynamoDb.Calls.Items;
 namespace UpNest.Storage.DynamoDb.Stores;
 
 /// <summary>
-/// AuditLog: events at subject/E#time#id, and one HEAD item per subject holding the newest event.
-/// An append is one transaction: put the event, move HEAD on condition that it still holds the
-/// event's PrevHash. Two writers racing on one chain: exactly one wins, the other gets 412.
+/// AuditLog: the events of a subject at subject/E#sequence. The head of the chain is the highest
+/// sequence. An append reads the head, checks the event's PrevHash against it and puts the event at
+/// sequence + 1 on condition that the slot is free: of two writers on one head exactly one gets the
+/// slot, the other a 412. One conditional PutItem per event, no transaction, no HEAD item to rewrite:
+/// audit is written on every read, so this is the cheapest write in the store that matters most.
 /// </summary>
 internal sealed class DynamoAuditStore(DynamoGateway db) : IAuditStore
 {
     private static readonly TableDefinition Table = Tables.AuditLog;
 
-    public async Task<AuditEvent?> GetHeadAsync(string subject, CancellationToken ct)
-    {
-        var item = await db.GetItemAsync("AuditHead", Table, Key(Keys.AuditSubject(subject), Keys.AuditHead), ct);
-        return item is null ? null : Read<AuditEvent>(item);
-    }
+    public async Task<AuditEvent?> GetHeadAsync(string subject, CancellationToken ct) =>
+        await HeadItemAsync(subject, ct) is { } head ? Read<AuditEvent>(head) : null;
 
     public async Task AppendAsync(AuditEvent auditEvent, CancellationToken ct)
     {
-        var subject = Keys.AuditSubject(auditEvent.Subject);
-        var expiresAt = N(EpochSeconds(auditEvent.ExpiresAt));
-
-        var eventItem = Item(subject, Keys.AuditEvent(auditEvent.At, auditEvent.Id), auditEvent);
-        eventItem[Attrs.ActorId] = S(auditEvent.ActorId);
-        eventItem[Attrs.ExpiresAt] = expiresAt;
-
-        // The head copies the event but not actorId, so it stays out of the ByActor index. It
-        // expires with the newest event, which is when the whole chain has expired.
-        var head = Item(subject, Keys.AuditHead, auditEvent);
-        head[Attrs.Hash] = S(auditEvent.Hash);
-        head[Attrs.ExpiresAt] = expiresAt;
-        var headPut = new Put { TableName = db.Table(Table), Item = head };
-        if (auditEvent.PrevHash is { } prev)
-        {
-            headPut.ConditionExpression = "#hash = :prev";
-            headPut.ExpressionAttributeNames = new Dictionary<string, string> { ["#hash"] = Attrs.Hash };
-            headPut.ExpressionAttributeValues = Values((":prev", S(prev)));
-        }
-        else
-        {
-            headPut.ConditionExpression = "attribute_not_exists(pk)";
-        }
-
-        List<TransactWriteItem> writes =
-        [
-            new() { Put = new Put { TableName = db.Table(Table), Item = eventItem, ConditionExpression = "attribute_not_exists(pk)" } },
-            new() { Put = headPut },
-        ];
-        try
-        {
-            await db.TransactWriteAsync("AppendAudit", writes, ct);
-        }
-        catch (TransactionCanceledException canceled) when (canceled.FailedAt(1))
+        var head = await HeadItemAsync(auditEvent.Subject, ct);
+        if ((head is null ? null : Read<AuditEvent>(head).Hash) != auditEvent.PrevHash)
         {
             throw new PreconditionFailedException("The audit chain moved on; read the head again.");
         }
-        catch (TransactionCanceledException canceled) when (canceled.FailedAt(0))
+        var sequence = head is null ? 1 : Keys.AuditSequence(head[Attrs.Sk].S) + 1;
+        var item = Item(Keys.AuditSubject(auditEvent.Subject), Keys.AuditEvent(sequence), auditEvent);
+        item[Attrs.ActorId] = S(auditEvent.ActorId);
+        item[Attrs.At] = S(Keys.AuditAt(auditEvent.At, auditEvent.Id));
+        item[Attrs.ExpiresAt] = N(EpochSeconds(auditEvent.ExpiresAt));
+        try
         {
-            throw new ConflictException("An audit event with this id exists already.");
+            await db.PutItemAsync("AppendAudit", new PutItemRequest
+            {
+                TableName = db.Table(Table),
+                Item = item,
+                ConditionExpression = "attribute_not_exists(pk)",
+            }, ct);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            throw new PreconditionFailedException("The audit chain moved on; read the head again.");
         }
     }
 
@@ -97,10 +78,18 @@ internal sealed class DynamoAuditStore(DynamoGateway db) : IAuditStore
     }
 
     /// <summary>
-    /// DynamoDB's TTL on expiresAt deletes expired events (and heads) itself, at no write cost;
-    /// finding them here would need a Scan, so this fallback has nothing to do.
+    /// DynamoDB's TTL on expiresAt deletes expired events itself, at no write cost; finding them
+    /// here would need a Scan, so this fallback has nothing to do.
     /// </summary>
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, int limit, CancellationToken ct) => Task.FromResult(0);
+
+    private async Task<Dictionary<string, AttributeValue>?> HeadItemAsync(string subject, CancellationToken ct)
+    {
+        var query = EventsOf(subject, newestFirst: true);
+        query.Limit = 1;
+        var response = await db.QueryAsync("AuditHead", query, ct);
+        return response.Items.Count == 0 ? null : response.Items[0];
+    }
 
     private QueryRequest EventsOf(string subject, bool newestFirst) => new()
     {

@@ -28,15 +28,19 @@ public sealed class DynamoDbHarness : StoreHarness
         await base.DisposeAsync();
     }
 
-    public static IConfigurationSection Section(string serviceUrl, string prefix, params (string Key, string Value)[] extra) =>
-        new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:DynamoDb:ServiceUrl"] = serviceUrl,
-                ["Storage:DynamoDb:Region"] = "us-east-1",
-                ["Storage:DynamoDb:TablePrefix"] = prefix,
-                ["Storage:DynamoDb:CreateTables"] = "true",
-            }.Concat(extra.Select(e => new KeyValuePair<string, string?>("Storage:DynamoDb:" + e.Key, e.Value))))
-            .Build()
-            .GetSection("Storage:DynamoDb");
+    public static IConfigurationSection Section(string serviceUrl, string prefix, params (string Key, string Value)[] overrides)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:DynamoDb:ServiceUrl"] = serviceUrl,
+            ["Storage:DynamoDb:Region"] = "us-east-1",
+            ["Storage:DynamoDb:TablePrefix"] = prefix,
+            ["Storage:DynamoDb:CreateTables"] = "true",
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings["Storage:DynamoDb:" + key] = value;
+        }
+        return new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection("Storage:DynamoDb");
+    }
 }
