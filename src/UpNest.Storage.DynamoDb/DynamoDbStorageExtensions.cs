@@ -45,9 +45,7 @@ public static class DynamoDbStorageExtensions
                 options.MaxAttempts,
                 TimeSpan.FromMilliseconds(options.BaseBackoffMilliseconds),
                 TimeSpan.FromMilliseconds(options.MaxBackoffMilliseconds),
-                // Backoff waits on a real service, so it runs on real time even when the host's
-                // TimeProvider is a test's fake clock (that clock would never let the delay end).
-                TimeProvider.System);
+                sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton(sp =>
         {
