@@ -45,7 +45,9 @@ public static class DynamoDbStorageExtensions
                 options.MaxAttempts,
                 TimeSpan.FromMilliseconds(options.BaseBackoffMilliseconds),
                 TimeSpan.FromMilliseconds(options.MaxBackoffMilliseconds),
-                sp.GetRequiredService<TimeProvider>());
+                // Backoff waits on a real service, so it runs on real time even when the host's
+                // TimeProvider is a test's fake clock (that clock would never let the delay end).
+                TimeProvider.System);
         });
         services.AddSingleton(sp =>
         {

@@ -16,7 +16,6 @@ internal static class Keys
     public const string AccessPrefix = "ACCESS#";
     public const string MeasurementPrefix = "M#";
     public const string AuditEventPrefix = "E#";
-    public const string AuditHead = "HEAD";
     public const string DosePrefix = "DOSE#";
     public const string MilestonePrefix = "MS#";
     public const string InvitationPrefix = "INVITE#";
@@ -62,8 +61,16 @@ internal static class Keys
 
     public static string AuditSubject(string subject) => subject;
 
-    /// <summary>Audit events sort by time, then id; the HEAD item of the chain sits outside the E# range.</summary>
-    public static string AuditEvent(DateTimeOffset at, string eventId) => AuditEventPrefix + Times.Sortable(at) + "#" + eventId;
+    /// <summary>
+    /// Audit events sort by their position in the subject's chain (not by clock, which may differ
+    /// between instances); appending position n + 1 is a conditional put, so only one writer wins it.
+    /// </summary>
+    public static string AuditEvent(long sequence) => AuditEventPrefix + sequence.ToString("D12", CultureInfo.InvariantCulture);
+
+    public static long AuditSequence(string sortKey) => long.Parse(sortKey.AsSpan(AuditEventPrefix.Length), CultureInfo.InvariantCulture);
+
+    /// <summary>Sort key of ByActor: time then event id, across subjects.</summary>
+    public static string AuditAt(DateTimeOffset at, string eventId) => Times.Sortable(at) + "#" + eventId;
 
     public static string Dose(string vaccine, int doseNumber) =>
         DosePrefix + vaccine + "#" + doseNumber.ToString("D2", CultureInfo.InvariantCulture);
@@ -112,7 +119,7 @@ internal static class Attrs
     public const string DeletedAt = "deletedAt";
     public const string MeasuredOn = "measuredOn";
     public const string ActorId = "actorId";
-    public const string Hash = "hash";
+    public const string At = "at";
     public const string DueOn = "dueOn";
     public const string BabyDose = "babyDose";
     public const string UsedAt = "usedAt";
