@@ -1,4 +1,5 @@
 using UpNest.Core.Common;
+using UpNest.Core.Measurements;
 using UpNest.Core.Users;
 
 namespace UpNest.Core.Babies;
@@ -8,7 +9,8 @@ public sealed class BabyService(
     IUserStore users,
     IIdGenerator ids,
     TimeProvider clock,
-    IEnumerable<IBabyChangeListener> listeners)
+    IEnumerable<IBabyChangeListener> listeners,
+    IMeasurementStore measurements)
 {
     public async Task<BabyWithRole> CreateAsync(string userId, BabyPatch input, CancellationToken ct)
     {
@@ -63,6 +65,11 @@ public sealed class BabyService(
         if (patch.DateOfBirth.IsSet && patch.DateOfBirth.Value is null)
         {
             errors.Add("dateOfBirth", "The date of birth cannot be cleared.");
+        }
+        if (patch.DateOfBirth.Value is { } born && born > current.DateOfBirth
+            && (await measurements.ListAsync(access, null, born.AddDays(-1), new PageRequest(1), ct)).Items.Count > 0)
+        {
+            errors.Add("dateOfBirth", "Some measurements are dated before this date of birth; change or delete them first.");
         }
         var updated = Apply(current, patch) with { UpdatedAt = clock.GetUtcNow() };
         var user = await users.GetAsync(access.ActorId, ct);

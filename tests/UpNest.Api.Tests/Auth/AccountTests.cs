@@ -150,5 +150,21 @@ public sealed class AccountTests(AppFixture app) : IClassFixture<AppFixture>
         await response.AssertProblemAsync(HttpStatusCode.Unauthorized);
     }
 
+    [Fact]
+    public async Task Concurrent_registrations_of_one_email_make_one_account_and_409s()
+    {
+        var email = $"race-{Guid.NewGuid():N}@example.com";
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(async i =>
+        {
+            using var client = _factory.CreateClient();
+            return await client.SendJsonAsync(HttpMethod.Post, "/v1/auth/register",
+                new { email = i % 2 == 0 ? email : email.ToUpperInvariant(), password = TestUsers.Password, displayName = $"Racer {i}" });
+        }));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+    }
+
     private static string[] Keys(JsonObject o) => o.Select(p => p.Key).Order(StringComparer.Ordinal).ToArray();
 }

@@ -127,4 +127,20 @@ public sealed class MeasurementTests(AppFixture app) : IClassFixture<AppFixture>
         await (await user.Client.GetAsync($"/v1/babies/{babyId}/measurements/{id}")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await user.Client.GetAsync($"/v1/babies/{babyId}/measurements")).AssertProblemAsync(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_stranger_gets_404_for_a_real_measurement_and_changes_nothing()
+    {
+        var (owner, babyId) = await BabyAsync();
+        var stranger = await _factory.SignUpAsync();
+        var url = $"/v1/babies/{babyId}/measurements/{(await owner.CreateMeasurementAsync(babyId, new { measuredOn = "2026-03-01", weightKg = 4.9 })).Id()}";
+
+        await (await stranger.Client.GetAsync(url)).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await stranger.Client.SendJsonAsync(HttpMethod.Patch, url, new { weightKg = 9 }, ifMatch: "\"1\"")).AssertProblemAsync(HttpStatusCode.NotFound);
+        await (await stranger.Client.SendJsonAsync(HttpMethod.Delete, url, ifMatch: "\"1\"")).AssertProblemAsync(HttpStatusCode.NotFound);
+
+        var kept = await owner.Client.GetJsonAsync(url);
+        Assert.Equal(4.9, kept["weightKg"]!.GetValue<double>());
+        Assert.Equal(1, kept["version"]!.GetValue<long>());
+    }
 }
