@@ -4,6 +4,7 @@ namespace UpNest.Cli;
 internal sealed class CommandArgs
 {
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
+    private readonly List<string> _positional = [];
 
     private CommandArgs()
     {
@@ -16,7 +17,8 @@ internal sealed class CommandArgs
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                throw new UsageException($"Unexpected argument '{args[i]}'.");
+                parsed._positional.Add(args[i]);
+                continue;
             }
             var name = args[i][2..];
             var hasValue = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
@@ -27,11 +29,21 @@ internal sealed class CommandArgs
 
     public string? Get(string name) => _options.GetValueOrDefault(name);
 
+    /// <summary>Arguments that are not options (e.g. an input file), in order.</summary>
+    public IReadOnlyList<string> Positional => _positional;
+
     public bool Has(string name) => _options.ContainsKey(name);
 
     /// <summary>Refuses options the command does not know, so a typo is not silently ignored.</summary>
-    public void AllowOnly(params string[] names)
+    public void AllowOnly(params string[] names) => AllowOnly(0, names);
+
+    /// <summary>As <see cref="AllowOnly(string[])"/>, with up to <paramref name="positional"/> plain arguments.</summary>
+    public void AllowOnly(int positional, params string[] names)
     {
+        if (_positional.Count > positional)
+        {
+            throw new UsageException($"Unexpected argument '{_positional[positional]}'.");
+        }
         foreach (var name in _options.Keys.Where(n => !names.Contains(n)))
         {
             throw new UsageException($"Unknown option '--{name}'.");

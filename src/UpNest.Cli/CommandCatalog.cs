@@ -10,5 +10,6 @@ internal static class CommandCatalog
         new CreateTablesCommand(),
         new InfraTablesCommand(),
         new AuditVerifyCommand(),
+        new ZScoresCommand(),
     ];
 }

@@ -1,0 +1,40 @@
+using UpNest.Testing;
+
+namespace UpNest.Cli.Tests;
+
+public sealed class ZScoresCommandTests
+{
+    private static string Survey => Path.Combine(RepoPaths.Reference, "who-tests", "igrowup-2006-sample-survey", "MySurvey_z_st.part-shared.csv");
+
+    [Fact]
+    public async Task Scores_the_WHO_sample_survey_as_the_WHO_macro_did()
+    {
+        var outPath = Path.Combine(Path.GetTempPath(), $"upnest-z-{Guid.NewGuid():N}.csv");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await CommandRunner.RunAsync(["zscores", Survey, "--out", outPath], output, error, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        var lines = await File.ReadAllLinesAsync(outPath);
+        var header = lines[0].Split(',').Select(h => h.Trim('"')).ToList();
+        var row = lines.Skip(1).Select(l => l.Split(',')).First(f => f[0] == "3");
+        // Child 3 in WHO's own output: zwei -0.72, zlen -0.55, zwfl -0.49.
+        Assert.Equal("-0.72", row[header.IndexOf("_zwei")]);
+        Assert.Equal("-0.55", row[header.IndexOf("_zlen")]);
+        Assert.Equal("-0.49", row[header.IndexOf("_zwfl")]);
+        Assert.Equal(File.ReadLines(Survey).Count(), lines.Length);
+    }
+
+    [Fact]
+    public async Task A_missing_input_file_is_a_usage_error()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await CommandRunner.RunAsync(["zscores", "/nonexistent/survey.csv"], output, error, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("usage: upnest zscores", error.ToString(), StringComparison.Ordinal);
+    }
+}
