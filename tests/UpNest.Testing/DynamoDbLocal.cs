@@ -41,25 +41,36 @@ public static class DynamoDbLocal
         var jar = await FindOrInstallJarAsync(ct);
         var port = FreePort();
         var directory = Path.GetDirectoryName(jar)!;
-        var start = new ProcessStartInfo("java")
+        if (!CommandExists("java"))
+        {
+            throw new InvalidOperationException(
+                "DynamoDB Local needs Java 17 on PATH: run `scripts/dynamodb-local.sh install` (it apt-installs openjdk-17-jre-headless).");
+        }
+        // A test host may be killed without running ProcessExit handlers; the watchdog shell stops
+        // java as soon as this process is gone, so no DynamoDB Local outlives its test run.
+        var start = new ProcessStartInfo("bash")
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { $"-Djava.library.path={Path.Combine(directory, "DynamoDBLocal_lib")}", "-jar", jar, "-inMemory", "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(
+            "java \"-Djava.library.path=$1/DynamoDBLocal_lib\" -jar \"$2\" -inMemory -port \"$3\" & java=$!; "
+            + "while kill -0 \"$4\" 2>/dev/null && kill -0 $java 2>/dev/null; do sleep 1; done; kill $java 2>/dev/null");
+        start.ArgumentList.Add("dynamodb-local");
+        foreach (var argument in new[] { directory, jar, port.ToString(System.Globalization.CultureInfo.InvariantCulture), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
         try
         {
-            _process = Process.Start(start) ?? throw new InvalidOperationException("java did not start.");
+            _process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start.");
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException(
-                "DynamoDB Local needs Java 17 on PATH: run `scripts/dynamodb-local.sh install` (it apt-installs openjdk-17-jre-headless).", e);
+            throw new InvalidOperationException("DynamoDB Local is started through bash, which was not found.", e);
         }
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
@@ -102,6 +113,12 @@ public static class DynamoDbLocal
             : throw new InvalidOperationException(
                 $"Could not install DynamoDB Local ({script} install exited {process.ExitCode}): {await errors}. "
                 + $"It needs npm and Java 17; or start one yourself and set {UrlVariable}.");
+    }
+
+    private static bool CommandExists(string command)
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        return path.Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, command)));
     }
 
     private static string? FindJar(string tools) =>
