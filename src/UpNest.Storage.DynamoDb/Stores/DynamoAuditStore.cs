@@ -14,7 +14,7 @@ namespace UpNest.Storage.DynamoDb.Stores;
 /// slot, the other a 412. One conditional PutItem per event, no transaction, no HEAD item to rewrite:
 /// audit is written on every read, so this is the cheapest write in the store that matters most.
 /// </summary>
-internal sealed class DynamoAuditStore(DynamoGateway db) : IAuditStore
+internal sealed class DynamoAuditStore(DynamoGateway db, TimeProvider clock) : IAuditStore
 {
     private static readonly TableDefinition Table = Tables.AuditLog;
 
@@ -50,7 +50,7 @@ internal sealed class DynamoAuditStore(DynamoGateway db) : IAuditStore
 
     public async Task<Page<AuditEvent>> ListBySubjectAsync(string subject, PageRequest page, CancellationToken ct)
     {
-        var (items, next) = await db.QueryPageAsync("ListAuditBySubject", EventsOf(subject, newestFirst: true), Table, page, ct);
+        var (items, next) = await db.QueryPageAsync("ListAuditBySubject", Unexpired(EventsOf(subject, newestFirst: true)), Table, page, ct);
         return new Page<AuditEvent>(items.Select(Read<AuditEvent>).ToList(), next);
     }
 
@@ -73,7 +73,7 @@ internal sealed class DynamoAuditStore(DynamoGateway db) : IAuditStore
             ExpressionAttributeValues = Values((":actor", S(actorId))),
             ScanIndexForward = false,
         };
-        var (items, next) = await db.QueryPageAsync("ListAuditByActor", query, Table, page, ct);
+        var (items, next) = await db.QueryPageAsync("ListAuditByActor", Unexpired(query), Table, page, ct);
         return new Page<AuditEvent>(items.Select(Read<AuditEvent>).ToList(), next);
     }
 
@@ -82,6 +82,17 @@ internal sealed class DynamoAuditStore(DynamoGateway db) : IAuditStore
     /// here would need a Scan, so this fallback has nothing to do.
     /// </summary>
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, int limit, CancellationToken ct) => Task.FromResult(0);
+
+    /// <summary>
+    /// TTL deletes expired events lazily (AWS: within days), so listings hide them themselves.
+    /// The chain head is read without this filter: verification needs every link still stored.
+    /// </summary>
+    private QueryRequest Unexpired(QueryRequest query)
+    {
+        query.FilterExpression = "attribute_not_exists(expiresAt) OR expiresAt > :now";
+        query.ExpressionAttributeValues[":now"] = N(EpochSeconds(clock.GetUtcNow()));
+        return query;
+    }
 
     private async Task<Dictionary<string, AttributeValue>?> HeadItemAsync(string subject, CancellationToken ct)
     {
