@@ -11,5 +11,6 @@ internal static class CommandCatalog
         new InfraTablesCommand(),
         new AuditVerifyCommand(),
         new ZScoresCommand(),
+        new KeysRotateCommand(),
     ];
 }

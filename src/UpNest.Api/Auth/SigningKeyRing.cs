@@ -47,9 +47,7 @@ public sealed class SigningKeyRing(IKeyStore keys, IIdGenerator ids, TimeProvide
     /// <summary>Adds a fresh key that signs from now on; older keys keep verifying tokens they signed.</summary>
     public async Task RotateAsync(CancellationToken ct)
     {
-        using var rsa = RSA.Create(2048);
-        var material = Convert.ToBase64String(rsa.ExportPkcs8PrivateKey());
-        await keys.AddAsync(new StoredKey(KeyPurposes.TokenSigning, ids.NewId(), material, clock.GetUtcNow()), ct);
+        await TokenSigningKeys.AddNewAsync(keys, ids, clock, ct);
         var stored = await keys.ListAsync(KeyPurposes.TokenSigning, ct);
         _keys = stored.Select(ToKey).ToList();
         _loadedAt = clock.GetUtcNow();
