@@ -76,8 +76,10 @@ public sealed class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Logins_failed_logins_and_refresh_reuse_are_on_the_users_own_trail_without_the_email()
     {
-        var user = await _factory.SignUpAsync();
-        using var anonymous = _factory.CreateClient();
+        // Reads the SQLite file itself, so it runs on SQLite whichever store the suite runs on.
+        await using var sqlite = new UpNestFactory(new Dictionary<string, string?> { ["Storage:Provider"] = "Sqlite" });
+        var user = await sqlite.SignUpAsync();
+        using var anonymous = sqlite.CreateClient();
         var failed = await anonymous.PostAsJsonAsync("/v1/auth/login", new { email = user.Email, password = "wrong password here" });
         Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
         var unknown = await anonymous.PostAsJsonAsync("/v1/auth/login", new { email = "nobody-" + user.Email, password = "wrong password here" });
@@ -97,7 +99,7 @@ public sealed class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(user.Id, failedEvent["subject"]!.GetValue<string>());
 
         // Nothing in the audit table carries the email or the client address.
-        await using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={sqlite.DatabasePath};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT group_concat(data, ' ') FROM audit_events;";
@@ -133,11 +135,13 @@ public sealed class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Tampering_with_a_stored_event_breaks_the_chain_at_that_event()
     {
-        var owner = await _factory.SignUpAsync();
+        // Reads the SQLite file itself, so it runs on SQLite whichever store the suite runs on.
+        await using var sqlite = new UpNestFactory(new Dictionary<string, string?> { ["Storage:Provider"] = "Sqlite" });
+        var owner = await sqlite.SignUpAsync();
         var babyId = (await owner.CreateBabyAsync()).Id();
         await owner.Client.GetJsonAsync($"/v1/babies/{babyId}");
         await owner.Client.GetJsonAsync($"/v1/babies/{babyId}");
-        var store = new SqliteAuditStore(new SqliteDatabase(_factory.DatabasePath));
+        var store = new SqliteAuditStore(new SqliteDatabase(sqlite.DatabasePath));
 
         var intact = await AuditChain.VerifyAsync(store.ReadChainAsync(babyId, default), default);
         Assert.True(intact.IsIntact);
@@ -145,7 +149,7 @@ public sealed class AuditTrailTests(AppFixture app) : IClassFixture<AppFixture>
 
         var chain = await store.ReadChainAsync(babyId, default).ToListAsync();
         var victim = chain[1];
-        await using (var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False"))
+        await using (var connection = new SqliteConnection($"Data Source={sqlite.DatabasePath};Pooling=False"))
         {
             await connection.OpenAsync();
             await using var update = connection.CreateCommand();

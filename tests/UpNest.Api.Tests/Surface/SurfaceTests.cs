@@ -88,7 +88,8 @@ public sealed class SurfaceTests(AppFixture app) : IClassFixture<AppFixture>
 /// <summary>Readiness is about the store: break the store and only readiness notices.</summary>
 public sealed class ReadinessTests : IAsyncLifetime
 {
-    private readonly UpNestFactory _factory = new();
+    // Breaks the SQLite file on purpose, so it runs on SQLite whichever store the suite runs on.
+    private readonly UpNestFactory _factory = new(new Dictionary<string, string?> { ["Storage:Provider"] = "Sqlite" });
 
     public Task InitializeAsync()
     {
