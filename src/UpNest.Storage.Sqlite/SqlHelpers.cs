@@ -59,4 +59,21 @@ internal static class SqlHelpers
     public static bool IsUniqueViolation(SqliteException e) => e.SqliteErrorCode == 19 && e.SqliteExtendedErrorCode is 2067 or 1555;
 
     public static int ClampLimit(int limit) => Math.Clamp(limit, 1, 1000);
+
+    /// <summary>Ids of rows soft-deleted before the cutoff, oldest deletion first (the purge job's query).</summary>
+    public static async Task<IReadOnlyList<string>> ListDeletedBeforeAsync(
+        this SqliteDatabase database, string table, DateTimeOffset cutoff, int limit, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.Command(
+            $"SELECT id FROM {table} WHERE deleted_at IS NOT NULL AND deleted_at < $cutoff ORDER BY deleted_at LIMIT $limit;",
+            ("$cutoff", Iso(cutoff)), ("$limit", ClampLimit(limit)));
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetString(0));
+        }
+        return ids;
+    }
 }

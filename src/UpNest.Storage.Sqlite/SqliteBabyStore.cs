@@ -111,20 +111,8 @@ public sealed class SqliteBabyStore(SqliteDatabase database) : IBabyStore
         }
     }
 
-    public async Task<IReadOnlyList<string>> ListDeletedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command(
-            "SELECT id FROM babies WHERE deleted_at IS NOT NULL AND deleted_at < $cutoff ORDER BY deleted_at LIMIT $limit;",
-            ("$cutoff", Iso(cutoff)), ("$limit", ClampLimit(limit)));
-        var ids = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            ids.Add(reader.GetString(0));
-        }
-        return ids;
-    }
+    public Task<IReadOnlyList<string>> ListDeletedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken ct) =>
+        database.ListDeletedBeforeAsync("babies", cutoff, limit, ct);
 
     public async Task PurgeAsync(BabyAccess access, CancellationToken ct)
     {

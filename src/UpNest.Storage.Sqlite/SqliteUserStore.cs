@@ -62,20 +62,8 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         return updated;
     }
 
-    public async Task<IReadOnlyList<string>> ListDeletedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command(
-            "SELECT id FROM users WHERE deleted_at IS NOT NULL AND deleted_at < $cutoff ORDER BY deleted_at LIMIT $limit;",
-            ("$cutoff", Iso(cutoff)), ("$limit", ClampLimit(limit)));
-        var ids = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            ids.Add(reader.GetString(0));
-        }
-        return ids;
-    }
+    public Task<IReadOnlyList<string>> ListDeletedBeforeAsync(DateTimeOffset cutoff, int limit, CancellationToken ct) =>
+        database.ListDeletedBeforeAsync("users", cutoff, limit, ct);
 
     public async Task PurgeAsync(string userId, CancellationToken ct)
     {
