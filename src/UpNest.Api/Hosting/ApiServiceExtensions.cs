@@ -48,6 +48,7 @@ public static class ApiServiceExtensions
         services.AddOpenApi();
         services.AddRateLimits(configuration);
         services.AddUpNestCors(configuration);
+        services.AddUpNestTelemetry();
         return services;
     }
 
