@@ -42,6 +42,30 @@ public sealed class DynamoGateway(IAmazonDynamoDB client, TablePrefix prefix, St
         metrics.Record(operation, isWrite: true, [response.ConsumedCapacity]);
     }
 
+    /// <summary>
+    /// Replaces an item only while its stored version is <paramref name="expectedVersion"/>:
+    /// a stale version is a 412, a missing item a 404 (told apart by ALL_OLD on failure).
+    /// </summary>
+    public async Task ReplaceVersionedAsync(string operation, TableDefinition table, Dictionary<string, AttributeValue> item,
+        long expectedVersion, string resource, CancellationToken ct)
+    {
+        try
+        {
+            await PutItemAsync(operation, new PutItemRequest
+            {
+                TableName = Table(table),
+                Item = item,
+                ConditionExpression = "attribute_exists(pk) AND version = :expected",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":expected"] = Items.N(expectedVersion) },
+                ReturnValuesOnConditionCheckFailure = "ALL_OLD",
+            }, ct);
+        }
+        catch (ConditionalCheckFailedException failed)
+        {
+            throw failed.ItemExisted() ? new PreconditionFailedException() : new NotFoundException(resource);
+        }
+    }
+
     public async Task<UpdateItemResponse> UpdateItemAsync(string operation, UpdateItemRequest request, CancellationToken ct)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;

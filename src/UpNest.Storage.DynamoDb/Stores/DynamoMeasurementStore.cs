@@ -77,21 +77,7 @@ internal sealed class DynamoMeasurementStore(DynamoGateway db) : IMeasurementSto
         BabyAccess access, Measurement measurement, long expectedVersion, CancellationToken ct)
     {
         var updated = measurement with { BabyId = access.BabyId, Version = expectedVersion + 1 };
-        try
-        {
-            await db.PutItemAsync("UpdateMeasurement", new PutItemRequest
-            {
-                TableName = db.Table(Table),
-                Item = MeasurementItem(updated),
-                ConditionExpression = "attribute_exists(pk) AND version = :expected",
-                ExpressionAttributeValues = Values((":expected", N(expectedVersion))),
-                ReturnValuesOnConditionCheckFailure = "ALL_OLD",
-            }, ct);
-        }
-        catch (ConditionalCheckFailedException failed)
-        {
-            throw failed.ItemExisted() ? new PreconditionFailedException() : new NotFoundException("measurement");
-        }
+        await db.ReplaceVersionedAsync("UpdateMeasurement", Table, MeasurementItem(updated), expectedVersion, "measurement", ct);
         return updated;
     }
 

@@ -55,21 +55,7 @@ internal sealed partial class DynamoMilestoneStore(DynamoGateway db) : IMileston
     public async Task<MilestoneEntry> UpdateAsync(BabyAccess access, MilestoneEntry entry, long expectedVersion, CancellationToken ct)
     {
         var updated = entry with { BabyId = access.BabyId, Version = expectedVersion + 1 };
-        try
-        {
-            await db.PutItemAsync("UpdateMilestone", new PutItemRequest
-            {
-                TableName = db.Table(Table),
-                Item = MilestoneItem(updated),
-                ConditionExpression = "attribute_exists(pk) AND version = :expected",
-                ExpressionAttributeValues = Values((":expected", N(expectedVersion))),
-                ReturnValuesOnConditionCheckFailure = "ALL_OLD",
-            }, ct);
-        }
-        catch (ConditionalCheckFailedException failed)
-        {
-            throw failed.ItemExisted() ? new PreconditionFailedException() : new NotFoundException("milestone");
-        }
+        await db.ReplaceVersionedAsync("UpdateMilestone", Table, MilestoneItem(updated), expectedVersion, "milestone", ct);
         return updated;
     }
 

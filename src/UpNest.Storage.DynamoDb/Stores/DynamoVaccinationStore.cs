@@ -96,21 +96,7 @@ internal sealed partial class DynamoVaccinationStore(DynamoGateway db) : IVaccin
         {
             throw new NotFoundException("dose");
         }
-        try
-        {
-            await db.PutItemAsync("UpdateDose", new PutItemRequest
-            {
-                TableName = db.Table(Table),
-                Item = DoseItem(updated),
-                ConditionExpression = "attribute_exists(pk) AND version = :expected",
-                ExpressionAttributeValues = Values((":expected", N(expectedVersion))),
-                ReturnValuesOnConditionCheckFailure = "ALL_OLD",
-            }, ct);
-        }
-        catch (ConditionalCheckFailedException failed)
-        {
-            throw failed.ItemExisted() ? new PreconditionFailedException() : new NotFoundException("dose");
-        }
+        await db.ReplaceVersionedAsync("UpdateDose", Table, DoseItem(updated), expectedVersion, "dose", ct);
         return updated;
     }
 
