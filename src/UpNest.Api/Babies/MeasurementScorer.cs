@@ -15,6 +15,14 @@ public sealed class MeasurementScorer
         return new GrowthScores(result.AgeDays ?? 0, result.CorrectedAgeDays, ToResponses(result));
     }
 
-    public static IReadOnlyList<ZScoreResponse> ToResponses(GrowthResult result) =>
-        result.Results.Select(r => new ZScoreResponse(r.Indicator.ToApiName(), r.ZScore, r.Percentile, r.Flag)).ToList();
+    public static IReadOnlyList<ZScoreResponse> ToResponses(GrowthResult result)
+    {
+        var responses = new ZScoreResponse[result.Results.Count];
+        for (var i = 0; i < responses.Length; i++)
+        {
+            var r = result.Results[i];
+            responses[i] = new ZScoreResponse(r.Indicator.ToApiName(), r.ZScore, r.Percentile, r.Flag);
+        }
+        return responses;
+    }
 }

@@ -2,7 +2,7 @@ using UpNest.Core.Measurements;
 
 namespace UpNest.Api.Contracts;
 
-public sealed record ZScoreResponse(string Indicator, double? ZScore, double? Percentile, string? Flag);
+public readonly record struct ZScoreResponse(string Indicator, double? ZScore, double? Percentile, string? Flag);
 
 public sealed record MeasurementResponse(
     string Id, string BabyId, DateOnly MeasuredOn, double? WeightKg, double? LengthCm, double? HeightCm,

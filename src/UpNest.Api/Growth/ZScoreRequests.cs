@@ -10,30 +10,30 @@ public static class ZScoreRequests
 {
     private const int MaxAgeDays = 19 * 366;
 
+    /// <summary>One calculator request: the scores, or a validation problem naming every bad field.</summary>
     public static ZScoreResultSet Calculate(ZScoreRequest request)
     {
-        var errors = new ValidationErrors();
-        var input = ToInput(request, errors);
-        if (!errors.IsEmpty || input is not { } valid)
-        {
-            errors.ThrowIfAny();
-            throw new ValidationException("body", "The request is not valid.");
-        }
-        var result = GrowthCalculator.Calculate(valid);
-        return new ZScoreResultSet(result.AgeDays, result.CorrectedAgeDays, Name(result.AgeUsed), MeasurementScorer.ToResponses(result));
+        var result = CalculateItem(request);
+        return result.Errors is { } errors ? throw new ValidationException(errors) : result;
     }
 
-    /// <summary>One batch item: a result, or the item's own field errors (the batch goes on).</summary>
+    /// <summary>
+    /// One batch item: a result, or the item's own field errors (the batch goes on). No exceptions
+    /// on this path, so a batch of bad items costs no more than a batch of good ones.
+    /// </summary>
     public static ZScoreResultSet CalculateItem(ZScoreRequest? request)
     {
-        try
+        var errors = new ValidationErrors();
+        if (request is null)
         {
-            return Calculate(request ?? throw new ValidationException("body", "Each item must be an object."));
+            errors.Add("body", "Each item must be an object.");
         }
-        catch (ValidationException e)
+        else if (ToInput(request, errors) is { } input)
         {
-            return new ZScoreResultSet(null, null, "chronological", [], e.Errors);
+            var result = GrowthCalculator.Calculate(input);
+            return new ZScoreResultSet(result.AgeDays, result.CorrectedAgeDays, Name(result.AgeUsed), MeasurementScorer.ToResponses(result));
         }
+        return new ZScoreResultSet(null, null, "chronological", [], errors.ToDictionary());
     }
 
     public static string Name(AgeBasis basis) => basis == AgeBasis.Corrected ? "corrected" : "chronological";
@@ -70,7 +70,7 @@ public static class ZScoreRequests
         {
             errors.Add("ageDays", "The age must be between 0 and 19 years.");
         }
-        var lengths = new[] { r.LengthCm, r.HeightCm, r.LengthHeightCm }.Count(v => v is not null);
+        var lengths = (r.LengthCm is null ? 0 : 1) + (r.HeightCm is null ? 0 : 1) + (r.LengthHeightCm is null ? 0 : 1);
         if (lengths > 1)
         {
             errors.Add("lengthCm", "Send one of lengthCm, heightCm or lengthHeightCm.");
