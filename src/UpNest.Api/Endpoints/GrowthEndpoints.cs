@@ -15,30 +15,24 @@ namespace UpNest.Api.Endpoints;
 
 public static class GrowthEndpoints
 {
-    public const int MaxBatch = 10_000;
-
     public static IEndpointRouteBuilder MapGrowthEndpoints(this IEndpointRouteBuilder app)
     {
         var calculator = app.MapGroup("/v1/growth").WithTags("Growth calculator").RequireAuthorization();
 
         calculator.MapPost("/zscores", Ok<ZScoreResultSet> (ZScoreRequest body) => TypedResults.Ok(ZScoreRequests.Calculate(body)));
 
-        calculator.MapPost("/zscores/batch", Ok<ZScoreResultSet[]> (ZScoreRequest?[] body, HttpResponse response) =>
+        calculator.MapPost("/zscores/batch", ZScoreBatchAnswer (ZScoreRequest?[] body, HttpResponse response) =>
         {
-            if (body.Length > MaxBatch)
+            if (body.Length > ZScoreBatch.MaxItems)
             {
-                throw new ValidationException("body", $"A batch holds at most {MaxBatch} items.");
+                throw new ValidationException("body", $"A batch holds at most {ZScoreBatch.MaxItems} items.");
             }
             var started = Stopwatch.GetTimestamp();
-            var results = new ZScoreResultSet[body.Length];
-            for (var i = 0; i < body.Length; i++)
-            {
-                results[i] = ZScoreRequests.CalculateItem(body[i]);
-            }
+            var answer = ZScoreBatch.ScoreToJson(body);
             var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            response.Headers["Server-Timing"] = "calc;dur=" + ms.ToString("0.0", CultureInfo.InvariantCulture);
-            return TypedResults.Ok(results);
-        }).WithMetadata(new BodyLimit(16 * 1024 * 1024));
+            response.Headers["Server-Timing"] = "calc;desc=\"score and encode\";dur=" + ms.ToString("0.0", CultureInfo.InvariantCulture);
+            return answer;
+        }).Produces<ZScoreResultSet[]>().WithMetadata(new BodyLimit(16 * 1024 * 1024));
 
         var baby = app.MapGroup("/v1/babies/{babyId}/growth").WithTags("Growth").RequireAuthorization();
 

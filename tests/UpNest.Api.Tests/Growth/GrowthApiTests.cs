@@ -78,6 +78,61 @@ public sealed class GrowthApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Batch_items_are_what_the_single_calculator_answers()
+    {
+        var items = new JsonArray(
+            JsonNode.Parse("""{"sex":"male","ageDays":987,"lengthCm":72.86}"""),
+            JsonNode.Parse("""{"sex":"female","birthDate":"2025-01-01","measuredOn":"2025-03-20","weightKg":4.1,"lengthCm":55.2,"headCircumferenceCm":37.9,"gestationalAgeWeeks":32}"""),
+            JsonNode.Parse("""{"sex":"male","ageMonths":130,"weightKg":31,"heightCm":141.5}"""),
+            JsonNode.Parse("""{"sex":"female","ageDays":300,"weightKg":8,"lengthCm":70,"oedema":true}"""),
+            JsonNode.Parse("""{"sex":"male","ageDays":400,"weightKg":40,"lengthCm":60}"""),
+            JsonNode.Parse("""{"sex":"x","ageDays":-1,"weightKg":0}"""),
+            JsonNode.Parse("""{"sex":"female","ageDays":100,"lengthCm":60,"heightCm":60}"""));
+        var response = await _parent.Client.PostAsync("/v1/growth/zscores/batch", new StringContent(items.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(text), response.Content.Headers.ContentLength);
+        var batch = JsonNode.Parse(text)!.AsArray();
+        Assert.Equal(items.Count, batch.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var single = await _parent.Client.PostAsync("/v1/growth/zscores", new StringContent(items[i]!.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+            var body = JsonNode.Parse(await single.Content.ReadAsStringAsync())!;
+            if (single.StatusCode == HttpStatusCode.OK)
+            {
+                Assert.True(JsonNode.DeepEquals(body, batch[i]), $"item {i}: {body.ToJsonString()} vs {batch[i]!.ToJsonString()}");
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, single.StatusCode);
+                Assert.True(JsonNode.DeepEquals(body["errors"], batch[i]!["errors"]), $"item {i}: {body["errors"]!.ToJsonString()} vs {batch[i]!["errors"]!.ToJsonString()}");
+                Assert.Empty(batch[i]!["results"]!.AsArray());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Batch_with_an_idempotency_key_is_replayed_byte_for_byte()
+    {
+        var items = Enumerable.Range(0, 1200).Select(i => new { sex = i % 2 == 0 ? "male" : "female", ageDays = i, weightKg = 3.0 + (i * 0.005) }).ToArray();
+        async Task<HttpResponseMessage> SendAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/growth/zscores/batch") { Content = JsonContent.Create(items) };
+            request.Headers.Add("Idempotency-Key", "batch-replay-1");
+            return await _parent.Client.SendAsync(request);
+        }
+        var first = await SendAsync();
+        var second = await SendAsync();
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.True(second.Headers.Contains("Idempotent-Replayed"));
+        var firstText = await first.Content.ReadAsStringAsync();
+        Assert.Equal(1200, JsonNode.Parse(firstText)!.AsArray().Count);
+        Assert.Equal(firstText, await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Batch_refuses_more_than_ten_thousand_children()
     {
         var items = Enumerable.Repeat(new { sex = "male", ageDays = 10, weightKg = 3.0 }, 10_001).ToArray();
