@@ -66,6 +66,35 @@ public sealed class DynamoGateway(IAmazonDynamoDB client, TablePrefix prefix, St
         }
     }
 
+    /// <summary>
+    /// Deletes an item that must exist and, when <paramref name="expectedVersion"/> is given, still
+    /// be at that version: a stale version is a 412, a missing item a 404.
+    /// </summary>
+    public async Task DeleteVersionedAsync(string operation, TableDefinition table, Dictionary<string, AttributeValue> key,
+        long? expectedVersion, string resource, CancellationToken ct)
+    {
+        var request = new DeleteItemRequest
+        {
+            TableName = Table(table),
+            Key = key,
+            ConditionExpression = "attribute_exists(pk)",
+            ReturnValuesOnConditionCheckFailure = "ALL_OLD",
+        };
+        if (expectedVersion is { } version)
+        {
+            request.ConditionExpression += " AND version = :expected";
+            request.ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":expected"] = Items.N(version) };
+        }
+        try
+        {
+            await DeleteItemAsync(operation, request, ct);
+        }
+        catch (ConditionalCheckFailedException failed)
+        {
+            throw failed.ItemExisted() ? new PreconditionFailedException() : new NotFoundException(resource);
+        }
+    }
+
     public async Task<UpdateItemResponse> UpdateItemAsync(string operation, UpdateItemRequest request, CancellationToken ct)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;

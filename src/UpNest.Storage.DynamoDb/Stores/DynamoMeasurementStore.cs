@@ -83,26 +83,7 @@ internal sealed class DynamoMeasurementStore(DynamoGateway db) : IMeasurementSto
 
     public async Task DeleteAsync(BabyAccess access, string measurementId, long? expectedVersion, CancellationToken ct)
     {
-        var request = new DeleteItemRequest
-        {
-            TableName = db.Table(Table),
-            Key = Key(Keys.Baby(access.BabyId), Keys.Measurement(measurementId)),
-            ConditionExpression = "attribute_exists(pk)",
-            ReturnValuesOnConditionCheckFailure = "ALL_OLD",
-        };
-        if (expectedVersion is { } version)
-        {
-            request.ConditionExpression += " AND version = :expected";
-            request.ExpressionAttributeValues = Values((":expected", N(version)));
-        }
-        try
-        {
-            await db.DeleteItemAsync("DeleteMeasurement", request, ct);
-        }
-        catch (ConditionalCheckFailedException failed)
-        {
-            throw failed.ItemExisted() ? new PreconditionFailedException() : new NotFoundException("measurement");
-        }
+        await db.DeleteVersionedAsync("DeleteMeasurement", Table, Key(Keys.Baby(access.BabyId), Keys.Measurement(measurementId)), expectedVersion, "measurement", ct);
     }
 
     private static Dictionary<string, AttributeValue> MeasurementItem(Measurement measurement)

@@ -106,26 +106,7 @@ internal sealed partial class DynamoVaccinationStore(DynamoGateway db) : IVaccin
         {
             throw new NotFoundException("dose");
         }
-        var request = new DeleteItemRequest
-        {
-            TableName = db.Table(Table),
-            Key = Key(Keys.Baby(access.BabyId), sk),
-            ConditionExpression = "attribute_exists(pk)",
-            ReturnValuesOnConditionCheckFailure = "ALL_OLD",
-        };
-        if (expectedVersion is { } version)
-        {
-            request.ConditionExpression += " AND version = :expected";
-            request.ExpressionAttributeValues = Values((":expected", N(version)));
-        }
-        try
-        {
-            await db.DeleteItemAsync("DeleteDose", request, ct);
-        }
-        catch (ConditionalCheckFailedException failed)
-        {
-            throw failed.ItemExisted() ? new PreconditionFailedException() : new NotFoundException("dose");
-        }
+        await db.DeleteVersionedAsync("DeleteDose", Table, Key(Keys.Baby(access.BabyId), sk), expectedVersion, "dose", ct);
     }
 
     private async Task<List<Dictionary<string, AttributeValue>>> ReadPartitionAsync(string operation, string babyId, CancellationToken ct)
