@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
+using UpNest.Core.Common;
 
 namespace UpNest.Storage.Sqlite;
 
@@ -54,6 +55,18 @@ internal static class SqlHelpers
     {
         var value = await command.ExecuteScalarAsync(ct);
         return value is string json ? FromJson<T>(json) : null;
+    }
+
+    /// <summary>
+    /// Runs a write guarded by a version (and id) in its WHERE clause. No row touched means the record
+    /// is missing (404) or was changed by someone else (412); <paramref name="exists"/> tells which.
+    /// </summary>
+    public static async Task ExecuteVersionedAsync(this SqliteCommand command, Func<Task<bool>> exists, string resource, CancellationToken ct)
+    {
+        if (await command.ExecuteNonQueryAsync(ct) == 0)
+        {
+            throw await exists() ? new PreconditionFailedException() : new NotFoundException(resource);
+        }
     }
 
     public static bool IsUniqueViolation(SqliteException e) => e.SqliteErrorCode == 19 && e.SqliteExtendedErrorCode is 2067 or 1555;

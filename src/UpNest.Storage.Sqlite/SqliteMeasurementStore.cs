@@ -89,12 +89,7 @@ public sealed class SqliteMeasurementStore(SqliteDatabase database) : IMeasureme
             """,
             ("$baby", access.BabyId), ("$id", updated.Id), ("$on", Iso(updated.MeasuredOn)), ("$data", ToJson(updated)),
             ("$next", updated.Version), ("$expected", expectedVersion));
-        if (await command.ExecuteNonQueryAsync(ct) == 0)
-        {
-            throw await GetAsync(access, updated.Id, ct) is null
-                ? new NotFoundException("measurement")
-                : new PreconditionFailedException();
-        }
+        await command.ExecuteVersionedAsync(async () => await GetAsync(access, updated.Id, ct) is not null, "measurement", ct);
         return updated;
     }
 
@@ -104,11 +99,6 @@ public sealed class SqliteMeasurementStore(SqliteDatabase database) : IMeasureme
         await using var command = connection.Command(
             "DELETE FROM measurements WHERE baby_id = $baby AND id = $id AND ($expected IS NULL OR version = $expected);",
             ("$baby", access.BabyId), ("$id", measurementId), ("$expected", expectedVersion));
-        if (await command.ExecuteNonQueryAsync(ct) == 0)
-        {
-            throw await GetAsync(access, measurementId, ct) is null
-                ? new NotFoundException("measurement")
-                : new PreconditionFailedException();
-        }
+        await command.ExecuteVersionedAsync(async () => await GetAsync(access, measurementId, ct) is not null, "measurement", ct);
     }
 }

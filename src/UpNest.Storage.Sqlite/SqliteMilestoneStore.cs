@@ -48,10 +48,7 @@ public sealed class SqliteMilestoneStore(SqliteDatabase database) : IMilestoneSt
             "UPDATE milestones SET data = $data, version = $next WHERE baby_id = $baby AND key = $key AND version = $expected;",
             ("$baby", access.BabyId), ("$key", updated.Key), ("$data", ToJson(updated)), ("$next", updated.Version),
             ("$expected", expectedVersion));
-        if (await command.ExecuteNonQueryAsync(ct) == 0)
-        {
-            throw await GetAsync(access, updated.Key, ct) is null ? new NotFoundException("milestone") : new PreconditionFailedException();
-        }
+        await command.ExecuteVersionedAsync(async () => await GetAsync(access, updated.Key, ct) is not null, "milestone", ct);
         return updated;
     }
 }

@@ -67,10 +67,7 @@ public sealed class SqliteVaccinationStore(SqliteDatabase database) : IVaccinati
             """,
             ("$baby", access.BabyId), ("$id", updated.Id), ("$sort", Iso(updated.SortOn)), ("$due", DueOn(updated)),
             ("$data", ToJson(updated)), ("$next", updated.Version), ("$expected", expectedVersion));
-        if (await command.ExecuteNonQueryAsync(ct) == 0)
-        {
-            throw await GetAsync(access, updated.Id, ct) is null ? new NotFoundException("dose") : new PreconditionFailedException();
-        }
+        await command.ExecuteVersionedAsync(async () => await GetAsync(access, updated.Id, ct) is not null, "dose", ct);
         return updated;
     }
 
@@ -80,10 +77,7 @@ public sealed class SqliteVaccinationStore(SqliteDatabase database) : IVaccinati
         await using var command = connection.Command(
             "DELETE FROM doses WHERE baby_id = $baby AND id = $id AND ($expected IS NULL OR version = $expected);",
             ("$baby", access.BabyId), ("$id", doseId), ("$expected", expectedVersion));
-        if (await command.ExecuteNonQueryAsync(ct) == 0)
-        {
-            throw await GetAsync(access, doseId, ct) is null ? new NotFoundException("dose") : new PreconditionFailedException();
-        }
+        await command.ExecuteVersionedAsync(async () => await GetAsync(access, doseId, ct) is not null, "dose", ct);
     }
 
     public async Task<Page<VaccinationDose>> ListDueBetweenAsync(DateOnly from, DateOnly to, PageRequest page, CancellationToken ct)
