@@ -17,7 +17,7 @@ namespace UpNest.Benchmarks;
 [InProcess]
 public class BatchEndpointBenchmarks
 {
-    private static readonly JsonSerializerOptions Api = CreateApiOptions();
+    private static readonly JsonSerializerOptions Api = ApiJson.CreateOptions();
     private static readonly PipeWriter Discard = PipeWriter.Create(Stream.Null);
     private byte[] _body = [];
     private ZScoreRequest?[] _parsed = [];
@@ -44,11 +44,4 @@ public class BatchEndpointBenchmarks
 
     [Benchmark(Description = "stage: score and encode 10,000 parsed requests")]
     public long ScoreEncode() => ZScoreBatch.ScoreToJson(_parsed).Length;
-
-    private static JsonSerializerOptions CreateApiOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        ApiJson.Configure(options);
-        return options;
-    }
 }

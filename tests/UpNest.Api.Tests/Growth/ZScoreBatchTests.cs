@@ -13,7 +13,7 @@ namespace UpNest.Api.Tests.Growth;
 /// </summary>
 public sealed class ZScoreBatchTests
 {
-    private static readonly JsonSerializerOptions Api = CreateApiOptions();
+    private static readonly JsonSerializerOptions Api = ApiJson.CreateOptions();
 
     [Theory]
     [InlineData(0)]
@@ -52,11 +52,4 @@ public sealed class ZScoreBatchTests
         5 => new ZScoreRequest("female", new DateOnly(2020, 1, 1), new DateOnly(2020, 1, 1).AddDays(i), null, null, 4 + (i % 50) * 0.3, null, null, 55 + (i % 60), 38, null, null, null, null, null, null),
         _ => new ZScoreRequest("female", null, null, null, 90 + (i % 100), 25, null, 130, null, null, null, null, null, null, null, null),
     };
-
-    private static JsonSerializerOptions CreateApiOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        ApiJson.Configure(options);
-        return options;
-    }
 }
