@@ -22,12 +22,22 @@ public sealed record TrendResponse(string Indicator, DateOnly From, DateOnly To,
 
 public sealed record VelocityResponse(DateOnly From, DateOnly To, int Days, double GramsPerDay, double GramsPerKgPerDay);
 
-public sealed record AlertResponse(string Severity, string Kind, string? Indicator, string? Classification, string Message);
+/// <param name="Code">Stable rule identifier (docs/CLINICAL-RULES.md); <paramref name="Evidence"/> holds the numbers the rule saw.</param>
+public sealed record AlertResponse(string Severity, string Kind, string? Indicator, string? Classification, string Message,
+    string Code, string Rule, string Source, IReadOnlyList<AlertEvidenceResponse> Evidence);
+
+public sealed record AlertEvidenceResponse(string Name, double Value, string Unit);
+
+/// <summary>An indicator on the nine-line chart: the space it is in (0 below the 0.4th … 9 above the 99.6th)
+/// and signed spaces moved since the first value and since the highest space reached.</summary>
+public sealed record CentileSpaceResponse(string Indicator, DateOnly MeasuredOn, double ZScore, int Space, string Label,
+    DateOnly SinceBirthFrom, int SpacesSinceBirth, DateOnly HighestOn, int HighestSpace, int SpacesSinceHighest);
 
 public sealed record GrowthSummaryResponse(
     string BabyId, int AgeDays, int? CorrectedAgeDays, string AgeUsed, IReadOnlyList<LatestIndicatorResponse> Latest,
     IReadOnlyList<ClassificationResponse> Classifications, IReadOnlyList<TrendResponse> Trends,
-    IReadOnlyList<VelocityResponse> WeightVelocities, IReadOnlyList<AlertResponse> Alerts);
+    IReadOnlyList<VelocityResponse> WeightVelocities, IReadOnlyList<AlertResponse> Alerts,
+    IReadOnlyList<CentileSpaceResponse> CentileSpaces);
 
 public sealed record CurveResponse(string Label, double ZScore, double? Percentile, IReadOnlyList<double[]> Points);
 

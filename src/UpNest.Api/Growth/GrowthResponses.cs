@@ -21,7 +21,10 @@ public static class GrowthResponses
             a.Trends.Select(t => new TrendResponse(t.Indicator.ToApiName(), t.From, t.To, t.FromZ, t.ToZ, t.ChangeZ, t.MajorLinesCrossed)).ToList(),
             a.WeightVelocities.Select(v => new VelocityResponse(v.From, v.To, v.Days, Math.Round(v.GramsPerDay, 1), Math.Round(v.GramsPerKgPerDay, 1))).ToList(),
             a.Alerts.Select(x => new AlertResponse(Kebab(x.Severity.ToString()), Kebab(x.Kind.ToString()), x.Indicator?.ToApiName(),
-                x.Classification is { } k ? Kebab(k.ToString()) : null, x.Message)).ToList());
+                x.Classification is { } k ? Kebab(k.ToString()) : null, x.Message, x.Code, x.Rule, x.Source,
+                x.Evidence.Select(e => new AlertEvidenceResponse(e.Name, e.Value, e.Unit)).ToList())).ToList(),
+            a.CentileSpaces.Select(c => new CentileSpaceResponse(c.Indicator.ToApiName(), c.MeasuredOn, c.ZScore, c.Space, c.Label,
+                c.SinceBirthFrom, c.SpacesSinceBirth, c.HighestOn, c.HighestSpace, c.SpacesSinceHighest)).ToList());
     }
 
     public static ChartResponse Chart(ChartData c) => new(

@@ -8,7 +8,8 @@ namespace UpNest.Api.Growth;
 /// <summary>Checks a calculator request and turns it into the engine's input.</summary>
 public static class ZScoreRequests
 {
-    private const int MaxAgeDays = 19 * 366;
+    /// <summary>The oldest age WHO's software scores (under 229 months): 19 years and 17 days is still in.</summary>
+    private const int MaxAgeDays = UpNest.Growth.ZScores.WhoRules.LastDay2007;
 
     /// <summary>One calculator request: the scores, or a validation problem naming every bad field.</summary>
     public static ZScoreResultSet Calculate(ZScoreRequest request)
@@ -68,7 +69,7 @@ public static class ZScoreRequests
         }
         if (ageDays is < 0 or > MaxAgeDays || r.AgeMonths is < 0 or > 240 || r.AgeMonths is { } m && !double.IsFinite(m))
         {
-            errors.Add("ageDays", "The age must be between 0 and 19 years.");
+            errors.Add("ageDays", "The age must be between 0 days and 228.99 months (the WHO references end below 229 months).");
         }
         var lengths = (r.LengthCm is null ? 0 : 1) + (r.HeightCm is null ? 0 : 1) + (r.LengthHeightCm is null ? 0 : 1);
         if (lengths > 1)

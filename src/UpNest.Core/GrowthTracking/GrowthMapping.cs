@@ -11,7 +11,7 @@ public static class GrowthMapping
     public static Growth.Sex ToGrowthSex(this Babies.Sex sex) => sex == Babies.Sex.Male ? Growth.Sex.Male : Growth.Sex.Female;
 
     public static BabyProfile ToProfile(this Baby baby) =>
-        new(baby.Sex.ToGrowthSex(), baby.DateOfBirth, baby.GestationalAgeWeeks, baby.GestationalAgeDays);
+        new(baby.Sex.ToGrowthSex(), baby.DateOfBirth, baby.GestationalAgeWeeks, baby.GestationalAgeDays, baby.BirthWeightKg);
 
     public static GrowthMeasurement ToGrowth(this Measurement m) => new(m.MeasuredOn)
     {

@@ -20,34 +20,56 @@ internal static class AlertRules
         {
             alerts.Add(new(AlertSeverity.Info, AlertKind.ImplausibleMeasurement, p.Indicator, null,
                 $"The latest {Name(p.Indicator)} ({p.MeasuredOn:yyyy-MM-dd}) is far outside the usual range, which often means a " +
-                "typing or measuring slip. Please check the entry; if it is correct, ask your paediatrician to measure again."));
+                "typing or measuring slip. Please check the entry; if it is correct, ask your paediatrician to measure again.")
+            {
+                Code = "who-implausible-value", Rule = "z-score outside the WHO flag limits", Source = WhoFlags,
+                Evidence = [new("zScore", p.Result.ZScore!.Value, "z")],
+            });
         }
         foreach (var c in classifications)
         {
             var (severity, text) = Describe(c.Kind);
             alerts.Add(new(severity, AlertKind.Classification, c.Indicator, c.Kind,
-                $"Your baby's {text} on the WHO growth charts (z-score {Z(c.ZScore)}). {(severity == AlertSeverity.Urgent ? Soon : Talk)}"));
+                $"Your baby's {text} on the WHO growth charts (z-score {Z(c.ZScore)}). {(severity == AlertSeverity.Urgent ? Soon : Talk)}")
+            {
+                Code = "who-" + Kebab(c.Kind.ToString()), Rule = c.Rule, Source = WhoCutOffs,
+                Evidence = [new("zScore", c.ZScore, "z")],
+            });
         }
-        // A percentile alert would repeat a classification alert of the same indicator (or of
+        var nice = FalteringRules.Alerts(baby, measurements, points).ToList();
+        // A percentile alert would repeat a classification or NG75 alert of the same indicator (or of
         // weight-for-length/height, which BMI-for-age mirrors under 5 years).
         bool Covered(IndicatorPoint p) => classifications.Any(c => c.Indicator == p.Indicator
-            || (p.Indicator == Indicator.BmiForAge && c.Indicator is Indicator.WeightForLength or Indicator.WeightForHeight));
+            || (p.Indicator == Indicator.BmiForAge && c.Indicator is Indicator.WeightForLength or Indicator.WeightForHeight))
+            || nice.Any(a => a.Kind == AlertKind.WeightBelowSecondCentile && a.Indicator == p.Indicator);
         foreach (var p in latest.Where(p => !p.Result.IsImplausible && !Covered(p)))
         {
+            var evidence = new AlertEvidence[] { new("zScore", p.Result.ZScore!.Value, "z"), new("percentile", p.Result.Percentile!.Value, "centile") };
             if (p.Result.Percentile < 3)
                 alerts.Add(new(AlertSeverity.Warning, AlertKind.BelowThirdPercentile, p.Indicator, null,
                     $"Your baby's {Name(p.Indicator)} is below the 3rd percentile of the WHO growth charts (percentile {P(p)}). " +
-                    "Many small babies are healthy, and a paediatrician can tell by following the growth over time. " + Talk));
+                    "Many small babies are healthy, and a paediatrician can tell by following the growth over time. " + Talk)
+                {
+                    Code = "percentile-below-3rd", Rule = "latest percentile below 3", Source = UpNestRule, Evidence = evidence,
+                });
             else if (p.Result.Percentile > 97)
                 alerts.Add(new(p.Indicator == Indicator.HeadCircumferenceForAge ? AlertSeverity.Warning : AlertSeverity.Info,
                     AlertKind.AboveNinetySeventhPercentile, p.Indicator, null,
                     $"Your baby's {Name(p.Indicator)} is above the 97th percentile of the WHO growth charts (percentile {P(p)}). " +
-                    "Many big babies are healthy; your paediatrician can look at it together with earlier measurements. " + Talk));
+                    "Many big babies are healthy; your paediatrician can look at it together with earlier measurements. " + Talk)
+                {
+                    Code = "percentile-above-97th", Rule = "latest percentile above 97", Source = UpNestRule, Evidence = evidence,
+                });
         }
         alerts.AddRange(Crossings(points, trends));
-        if (WeightFaltering(baby, measurements, points) is { } faltering) alerts.Add(faltering);
+        alerts.AddRange(nice);
+        if (WeightLoss(baby, measurements) is { } loss) alerts.Add(loss);
         return [.. alerts.OrderByDescending(a => a.Severity)];
     }
+
+    private const string WhoCutOffs = "WHO Child Growth Standards 2006 / Growth Reference 2007 cut-offs";
+    private const string WhoFlags = "WHO igrowup / who2007 flag limits";
+    private const string UpNestRule = "UpNest (DESIGN.md), not a WHO or NICE rule";
 
     /// <summary>Two or more major centile lines crossed between the last two measurements or since the first one.</summary>
     private static IEnumerable<GrowthAlert> Crossings(List<IndicatorPoint> points, List<ZScoreTrend> trends)
@@ -66,38 +88,41 @@ internal static class AlertRules
                 down || series.Key == Indicator.HeadCircumferenceForAge ? AlertSeverity.Warning : AlertSeverity.Info,
                 down ? AlertKind.CentileLinesCrossedDown : AlertKind.CentileLinesCrossedUp, series.Key, null,
                 $"Your baby's {Name(series.Key)} has moved {(down ? "down" : "up")} across {Math.Abs(crossed)} of the main " +
-                $"percentile lines {since}. Babies usually follow roughly the same line, so this is worth a look. " + Talk);
+                $"percentile lines {since}. Babies usually follow roughly the same line, so this is worth a look. " + Talk)
+            {
+                Code = down ? "major-lines-crossed-down" : "major-lines-crossed-up",
+                Rule = "two or more of the 3rd, 15th, 50th, 85th and 97th centile lines crossed " + since,
+                Source = UpNestRule,
+                Evidence = [new("linesCrossed", crossed, "lines")],
+            };
         }
     }
 
     /// <summary>
-    /// Weight faltering (heuristic after NICE NG75, documented in WHO-METHOD.md): losing 10% or more of
-    /// the first weight in the first two weeks; losing weight after two weeks of age; or a fall in
-    /// weight-for-age z from its highest value after two weeks of 0.67 SD (if that value was below the
-    /// 9th centile), 1.33 SD (9th–91st) or 2 SD (above the 91st), about 1, 2 or 3 centile spaces.
+    /// Weight lost between two weighings at least a week apart after the early days of life (UpNest
+    /// heuristic for weight velocity; NG75 itself counts centile spaces, see <see cref="FalteringRules"/>).
     /// </summary>
-    private static GrowthAlert? WeightFaltering(BabyProfile baby, List<GrowthMeasurement> measurements, List<IndicatorPoint> points)
+    private static GrowthAlert? WeightLoss(BabyProfile baby, List<GrowthMeasurement> measurements)
     {
         var weighings = measurements.Where(m => m.WeightKg is > 0).ToList();
         if (weighings.Count < 2) return null;
-        var first = weighings[0];
-        var last = weighings[^1];
-        int Age(GrowthMeasurement m) => GrowthAge.FromDates(baby.BirthDate, m.MeasuredOn);
-        if (Age(last) <= 14 && last.WeightKg <= first.WeightKg * 0.9)
-            return Faltering("has lost 10% or more of the first recorded weight");
-        var previous = weighings[^2];
-        if (Age(previous) >= 14 && last.MeasuredOn.DayNumber - previous.MeasuredOn.DayNumber >= 7 && last.WeightKg < previous.WeightKg)
-            return Faltering("has gone down since the previous weighing");
-        var wfa = points.Where(p => p.Indicator == Indicator.WeightForAge && !p.Result.IsImplausible && p.AgeDays >= 14).ToList();
-        if (wfa.Count < 2) return null;
-        var peak = wfa.Take(wfa.Count - 1).MaxBy(p => p.Result.ZScore!.Value)!;
-        var peakZ = peak.Result.ZScore!.Value;
-        var allowed = peakZ < -1.34 ? 0.67 : peakZ > 1.34 ? 2.0 : 1.33;
-        return peakZ - wfa[^1].Result.ZScore!.Value > allowed ? Faltering("is rising more slowly than expected for its earlier percentile") : null;
-
-        static GrowthAlert Faltering(string what) => new(AlertSeverity.Warning, AlertKind.WeightFaltering, Indicator.WeightForAge, null,
-            $"Your baby's weight {what}. Weight gain varies, but your paediatrician will want to know and can check feeding and growth. " + Talk);
+        var (previous, last) = (weighings[^2], weighings[^1]);
+        var days = last.MeasuredOn.DayNumber - previous.MeasuredOn.DayNumber;
+        if (GrowthAge.FromDates(baby.BirthDate, previous.MeasuredOn) < ClinicalRules.EarlyDaysOfLife || days < 7 || last.WeightKg >= previous.WeightKg)
+            return null;
+        return new GrowthAlert(AlertSeverity.Warning, AlertKind.WeightLoss, Indicator.WeightForAge, null,
+            "Your baby's weight has gone down since the previous weighing. Weight gain varies, but your health visitor or " +
+            "paediatrician will want to know and can check feeding and growth. " + Talk)
+        {
+            Code = "weight-loss-between-weighings",
+            Rule = "weight lower than at the previous weighing 7 or more days earlier, after day 21 of life",
+            Source = UpNestRule,
+            Evidence = [new("previousWeightKg", previous.WeightKg!.Value, "kg"), new("latestWeightKg", last.WeightKg!.Value, "kg"), new("days", days, "days")],
+        };
     }
+
+    private static string Kebab(string pascal) =>
+        string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) && i > 0 ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
 
     private static (AlertSeverity, string) Describe(ClassificationKind kind) => kind switch
     {

@@ -1,7 +1,8 @@
 namespace UpNest.Growth.Assessment;
 
 /// <summary>What the assessment needs to know about the baby.</summary>
-public sealed record BabyProfile(Sex Sex, DateOnly BirthDate, int? GestationalAgeWeeks = null, int? GestationalAgeDays = null);
+/// <param name="BirthWeightKg">Recorded birth weight; when null, a weighing on the birth date stands in.</param>
+public sealed record BabyProfile(Sex Sex, DateOnly BirthDate, int? GestationalAgeWeeks = null, int? GestationalAgeDays = null, double? BirthWeightKg = null);
 
 /// <summary>One dated set of measurements (any may be missing).</summary>
 public sealed record GrowthMeasurement(DateOnly MeasuredOn)

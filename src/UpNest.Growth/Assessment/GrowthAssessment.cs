@@ -68,9 +68,21 @@ public enum AlertKind
     CentileLinesCrossedDown,
     CentileLinesCrossedUp,
     Classification,
+    /// <summary>NICE NG75: a fall across centile spaces by birth centile.</summary>
     WeightFaltering,
     ImplausibleMeasurement,
+    /// <summary>NICE NG75: more than 10 % of birth weight lost in the early days of life.</summary>
+    EarlyWeightLoss,
+    /// <summary>NICE NG75: birth weight not regained by 3 weeks.</summary>
+    BirthWeightNotRegained,
+    /// <summary>NICE NG75: weight below the 2nd centile whatever the birth weight.</summary>
+    WeightBelowSecondCentile,
+    /// <summary>UpNest heuristic: weight went down between weighings a week or more apart after the early days.</summary>
+    WeightLoss,
 }
+
+/// <summary>One number behind an alert, named so a client can show it (e.g. spacesFallen 2 spaces).</summary>
+public sealed record AlertEvidence(string Name, double Value, string Unit);
 
 /// <summary>Something a parent should raise with their paediatrician; the message never diagnoses.</summary>
 public sealed record GrowthAlert(
@@ -78,7 +90,20 @@ public sealed record GrowthAlert(
     AlertKind Kind,
     Indicator? Indicator,
     ClassificationKind? Classification,
-    string Message);
+    string Message)
+{
+    /// <summary>Stable identifier of the rule (e.g. ng75-weight-centile-fall); clients may key on it.</summary>
+    public required string Code { get; init; }
+
+    /// <summary>The rule in words.</summary>
+    public required string Rule { get; init; }
+
+    /// <summary>Where the rule comes from (guideline and recommendation, WHO reference, or UpNest).</summary>
+    public required string Source { get; init; }
+
+    /// <summary>The numbers the rule was applied to.</summary>
+    public IReadOnlyList<AlertEvidence> Evidence { get; init; } = [];
+}
 
 /// <summary>The whole picture for one baby.</summary>
 public sealed record GrowthAssessment(
@@ -87,7 +112,8 @@ public sealed record GrowthAssessment(
     IReadOnlyList<Classification> Classifications,
     IReadOnlyList<ZScoreTrend> Trends,
     IReadOnlyList<WeightVelocity> WeightVelocities,
-    IReadOnlyList<GrowthAlert> Alerts)
+    IReadOnlyList<GrowthAlert> Alerts,
+    IReadOnlyList<CentileSpaceSummary> CentileSpaces)
 {
     /// <summary>All z-scores of one indicator, oldest first (chart points).</summary>
     public IReadOnlyList<IndicatorPoint> PointsFor(Indicator indicator) =>

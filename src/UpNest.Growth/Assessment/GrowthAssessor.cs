@@ -20,7 +20,7 @@ public static class GrowthAssessor
         var velocities = Velocities(ordered);
         var classifications = Classifier.Classify(latest);
         var alerts = AlertRules.Alerts(baby, ordered, points, latest, classifications, trends);
-        return new GrowthAssessment(latest, points, classifications, trends, velocities, alerts);
+        return new GrowthAssessment(latest, points, classifications, trends, velocities, alerts, CentileSpaces.Summarize(points));
     }
 
     /// <summary>The computed z-scores of one measurement as chartable points.</summary>

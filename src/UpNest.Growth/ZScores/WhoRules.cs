@@ -6,6 +6,18 @@ public static class WhoRules
     /// <summary>Last age in days covered by the 2006 standards in igrowup (under 61 months).</summary>
     public const int LastDay2006 = 1856;
 
+    /// <summary>who2007 scores height- and BMI-for-age below this age in months (weight-for-age below 121).</summary>
+    public const int MonthsBelow2007 = 229;
+
+    /// <summary>who2007 scores weight-for-age below this age in months.</summary>
+    public const int WeightMonthsBelow2007 = 121;
+
+    /// <summary>who2007 starts at this age in months (the 2006 standards cover the days before).</summary>
+    public const int FirstMonth2007 = 61;
+
+    /// <summary>The last whole day of age still under 229 months (229 × 30.4375 = 6970.19 days).</summary>
+    public const int LastDay2007 = 6970;
+
     /// <summary>Days per month in all WHO software.</summary>
     public const double DaysPerMonth = 30.4375;
 

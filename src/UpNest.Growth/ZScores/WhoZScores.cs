@@ -65,8 +65,8 @@ internal static class WhoZScores
     /// <summary>True when who2007 computes the indicator at this age: 61 ≤ months &lt; 229 (121 for weight).</summary>
     public static bool Covers2007(Indicator indicator, double ageMonths) => indicator switch
     {
-        Indicator.WeightForAge => ageMonths >= 61 && ageMonths < 121,
-        Indicator.LengthHeightForAge or Indicator.BmiForAge => ageMonths >= 61 && ageMonths < 229,
+        Indicator.WeightForAge => ageMonths >= WhoRules.FirstMonth2007 && ageMonths < WhoRules.WeightMonthsBelow2007,
+        Indicator.LengthHeightForAge or Indicator.BmiForAge => ageMonths >= WhoRules.FirstMonth2007 && ageMonths < WhoRules.MonthsBelow2007,
         _ => false,
     };
 

@@ -106,13 +106,13 @@ public sealed class GrowthAssessorTests
     }
 
     [Fact]
-    public void Losing_weight_after_two_weeks_is_weight_faltering()
+    public void Losing_weight_after_the_early_days_raises_a_weight_loss_alert()
     {
         var assessment = GrowthAssessor.Assess(Girl, [
             new GrowthMeasurement(Birth.AddDays(40)) { WeightKg = 4.5 },
             new GrowthMeasurement(Birth.AddDays(50)) { WeightKg = 4.4 }]);
 
-        Assert.Contains(assessment.Alerts, a => a.Kind == AlertKind.WeightFaltering);
+        Assert.Contains(assessment.Alerts, a => a is { Kind: AlertKind.WeightLoss, Code: "weight-loss-between-weighings" });
     }
 
     [Fact]
