@@ -24,12 +24,21 @@ internal sealed class ZScoresCommand : ICliCommand
             throw new UsageException($"No file at '{input}'.");
         }
         var outPath = args.Get("out");
-        using var reader = new StreamReader(input);
-        await using var file = outPath is null ? null : new StreamWriter(outPath);
-        var writer = file ?? output;
+        // Our own 1 MB buffers on both sides: the FileStreams need none (bufferSize 0).
+        using var reader = new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         var progress = outPath is null ? null : new Action<SurveyProgress>(p =>
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scored {p.Rows} rows ({p.RowsWithErrors} with errors)")));
-        var done = await SurveyScorer.ScoreAsync(reader, writer, progress, ct);
+        SurveyProgress done;
+        if (outPath is not null)
+        {
+            await using var file = new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+            done = SurveyScorer.Score(reader, file, progress, ct);
+        }
+        else
+        {
+            await using var text = new TextWriterStream(output);
+            done = SurveyScorer.Score(reader, text, progress, ct);
+        }
         await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"done: {done.Rows} rows scored, {done.RowsWithErrors} with errors{(outPath is null ? "" : $", written to {outPath}")}"));
         return 0;

@@ -9,7 +9,7 @@ namespace UpNest.Growth.Survey;
 /// </summary>
 internal sealed class SurveyColumns
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d-MMM-yyyy", "M/d/yyyy", "d/M/yyyy"];
+    internal static readonly string[] DateFormats = ["yyyy-MM-dd", "d-MMM-yyyy", "M/d/yyyy", "d/M/yyyy"];
 
     private readonly Dictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
 

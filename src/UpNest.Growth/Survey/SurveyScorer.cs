@@ -40,9 +40,7 @@ public static class SurveyScorer
             ?? throw new FormatException("The survey file is empty.");
         var header = CsvLine.Parse(headerLine.TrimStart('\uFEFF'));
         var columns = new SurveyColumns(header);
-        using var line = new StringWriter(CultureInfo.InvariantCulture);
-        CsvLine.Write(line, header.Concat(AddedColumns));
-        await output.WriteAsync(line.ToString()).ConfigureAwait(false);
+        await output.WriteAsync(Utf8SurveyScorer.TextRow(header, header.Count, AddedColumns)).ConfigureAwait(false);
 
         long rows = 0, errors = 0;
         while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } text)
@@ -51,9 +49,7 @@ public static class SurveyScorer
             var fields = CsvLine.Parse(text);
             var added = ScoreRow(columns, fields, out var failed);
             if (failed) errors++;
-            line.GetStringBuilder().Clear();
-            CsvLine.Write(line, fields.Take(header.Count).Concat(Enumerable.Repeat("", Math.Max(0, header.Count - fields.Count))).Concat(added));
-            await output.WriteAsync(line.ToString()).ConfigureAwait(false);
+            await output.WriteAsync(Utf8SurveyScorer.TextRow(fields, header.Count, added)).ConfigureAwait(false);
             if (++rows % ProgressInterval == 0) progress?.Invoke(new SurveyProgress(rows, errors));
         }
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -62,7 +58,7 @@ public static class SurveyScorer
         return done;
     }
 
-    private static string[] ScoreRow(SurveyColumns columns, IReadOnlyList<string> fields, out bool failed)
+    internal static string[] ScoreRow(SurveyColumns columns, IReadOnlyList<string> fields, out bool failed)
     {
         var added = new string[AddedColumns.Count];
         Array.Fill(added, "");
@@ -93,6 +89,22 @@ public static class SurveyScorer
             added[5 + 2 * i] = r.IsImplausible ? "1" : "0";
         }
         return added;
+    }
+
+    /// <summary>
+    /// The same output as <see cref="ScoreAsync"/> on the same bytes, read and written as UTF-8 without
+    /// per-row allocations (the CLI's path; see docs/PERFORMANCE.md). A UTF-16 or UTF-32 file (by its
+    /// byte-order mark) is decoded and scored as text, which needs a seekable input.
+    /// </summary>
+    public static SurveyProgress Score(Stream input, Stream output, Action<SurveyProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        using var lines = new Utf8LineReader(input);
+        if (lines.IsUtf8) return Utf8SurveyScorer.Score(lines, output, progress, cancellationToken);
+        if (!input.CanSeek) throw new FormatException("A UTF-16 or UTF-32 survey must be read from a file.");
+        input.Seek(0, SeekOrigin.Begin);
+        using var reader = new StreamReader(input, leaveOpen: true);
+        using var writer = new StreamWriter(output, leaveOpen: true);
+        return ScoreAsync(reader, writer, progress, cancellationToken).GetAwaiter().GetResult();
     }
 
     private static string Format(double? value, string format = "0") =>

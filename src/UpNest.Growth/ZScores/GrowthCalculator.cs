@@ -37,6 +37,25 @@ public static class GrowthCalculator
     /// <summary>All indicators the input allows, rounded and flagged as the WHO reports them.</summary>
     public static GrowthResult Calculate(in GrowthInput input)
     {
+        var outcomes = new IndicatorOutcome[IndicatorOutcome.Slots];
+        var ages = Score(input, outcomes);
+        var results = new List<ZScoreResult>(9);
+        // Enum order is the order the WHO output lists the indicators in.
+        for (var i = 1; i < IndicatorOutcome.Slots; i++)
+        {
+            ref readonly var o = ref outcomes[i];
+            if (o.Present) results.Add(ToResult((Indicator)i, o.Reference, o.Z, o.Reason));
+        }
+        return new GrowthResult(ages.Chronological, ages.Corrected, ages.Corrected is null ? AgeBasis.Chronological : AgeBasis.Corrected, results);
+    }
+
+    /// <summary>
+    /// The allocation-free core of <see cref="Calculate"/>: fills <paramref name="outcomes"/> (indexed by
+    /// <see cref="Indicator"/>, cleared first) with every indicator the input allows and returns the ages used.
+    /// </summary>
+    internal static (int? Chronological, int? Corrected, int? Used, double? AdjustedLengthHeight) Score(in GrowthInput input, Span<IndicatorOutcome> outcomes)
+    {
+        outcomes.Clear();
         var chronological = input.AgeDays ?? (input.AgeMonths is { } m ? GrowthAge.FromMonths(m) : null);
         var prematurity = chronological is { } c
             ? GrowthAge.PrematurityDays(c, input.GestationalAgeWeeks, input.GestationalAgeDays)
@@ -46,8 +65,7 @@ public static class GrowthCalculator
         // An exact recorded age in months only describes the chronological age.
         double? months = corrected is null && input.AgeMonths is { } exact ? exact : age / WhoRules.DaysPerMonth;
 
-        var results = new List<ZScoreResult>(9);
-        var scope = new Scope(input, age, months, corrected is not null, results);
+        var scope = new Scope(input, age, months, corrected is not null, outcomes);
         var clenhei = AdjustedLengthHeight(input.LengthHeightCm, input.Position, age);
 
         if (input.WeightKg is { } w) scope.AgeBased(Indicator.WeightForAge, w, w, weightBased: true);
@@ -61,8 +79,7 @@ public static class GrowthCalculator
         if (input.ArmCircumferenceCm is { } ac) scope.AgeBased(Indicator.ArmCircumferenceForAge, ac, double.NaN, false);
         if (input.TricepsSkinfoldMm is { } ts) scope.AgeBased(Indicator.TricepsSkinfoldForAge, ts, double.NaN, false);
         if (input.SubscapularSkinfoldMm is { } ss) scope.AgeBased(Indicator.SubscapularSkinfoldForAge, ss, double.NaN, false);
-
-        return new GrowthResult(chronological, corrected, corrected is null ? AgeBasis.Chronological : AgeBasis.Corrected, results);
+        return (chronological, corrected, age, clenhei);
     }
 
     /// <summary>
@@ -90,35 +107,35 @@ public static class GrowthCalculator
         return new ZScoreResult(indicator, reference, rounded, percentile, WhoRules.Flag(indicator, rounded));
     }
 
-    private readonly record struct Scope(GrowthInput Input, int? Age, double? Months, bool Corrected, List<ZScoreResult> Results)
+    private readonly ref struct Scope(GrowthInput input, int? age, double? months, bool corrected, Span<IndicatorOutcome> outcomes)
     {
+        private readonly Span<IndicatorOutcome> _outcomes = outcomes;
+
         /// <param name="value2006">Value for the 2006 standards (length/height adjusted).</param>
         /// <param name="value2007">Value for the 2007 reference (height as measured: who2007 has no conversion).</param>
         public void AgeBased(Indicator indicator, double value2006, double value2007, bool weightBased)
         {
-            if (Age is not { } age) return;
-            var reference = age <= WhoRules.LastDay2006 ? GrowthReference.Who2006 : GrowthReference.Who2007;
-            if (age < 0) Results.Add(ToResult(indicator, reference, double.NaN, Corrected ? BeforeTerm : OutsideAges));
-            else if (weightBased && Input.Oedema) Results.Add(ToResult(indicator, reference, double.NaN, Oedema));
+            if (age is not { } days) return;
+            var reference = days <= WhoRules.LastDay2006 ? GrowthReference.Who2006 : GrowthReference.Who2007;
+            ref var o = ref _outcomes[(int)indicator];
+            if (days < 0) o = new(reference, double.NaN, corrected ? BeforeTerm : OutsideAges);
+            else if (weightBased && input.Oedema) o = new(reference, double.NaN, Oedema);
             else if (reference == GrowthReference.Who2006)
             {
-                var z = WhoZScores.ByDay(indicator, Input.Sex, age, value2006);
-                Results.Add(ToResult(indicator, reference, z, WhoZScores.Covers2006(indicator, age) ? null : OutsideAges));
+                var z = WhoZScores.ByDay(indicator, input.Sex, days, value2006);
+                o = new(reference, z, WhoZScores.Covers2006(indicator, days) ? null : OutsideAges);
             }
-            else
-            {
-                var z = WhoZScores.ByMonth(indicator, Input.Sex, Months!.Value, value2007);
-                Results.Add(ToResult(indicator, reference, z, OutsideAges));
-            }
+            else o = new(reference, WhoZScores.ByMonth(indicator, input.Sex, months!.Value, value2007), OutsideAges);
         }
 
         public void WeightForLengthOrHeight(double weightKg, double clenhei)
         {
-            var indicator = ChooseWeightForLengthOrHeight(Age, Input.Position, clenhei);
+            var indicator = ChooseWeightForLengthOrHeight(age, input.Position, clenhei);
             if (indicator is not { } chosen) return;
-            if (Input.Oedema) { Results.Add(ToResult(chosen, GrowthReference.Who2006, double.NaN, Oedema)); return; }
-            var z = WhoZScores.ByLength(chosen, Input.Sex, clenhei, weightKg);
-            Results.Add(ToResult(chosen, GrowthReference.Who2006, z, chosen == Indicator.WeightForLength ? OutsideLength : OutsideHeight));
+            ref var o = ref _outcomes[(int)chosen];
+            if (input.Oedema) { o = new(GrowthReference.Who2006, double.NaN, Oedema); return; }
+            var z = WhoZScores.ByLength(chosen, input.Sex, clenhei, weightKg);
+            o = new(GrowthReference.Who2006, z, chosen == Indicator.WeightForLength ? OutsideLength : OutsideHeight);
         }
     }
 
@@ -141,4 +158,17 @@ public static class GrowthCalculator
             _ => clenhei < WhoRules.WeightForLengthBelowCm ? Indicator.WeightForLength : Indicator.WeightForHeight,
         };
     }
+}
+
+/// <summary>One indicator of one row in <see cref="GrowthCalculator.Score"/>: present when the WHO reports it
+/// (a z-score, or blank with <see cref="Reason"/> when <see cref="Z"/> is NaN).</summary>
+internal readonly struct IndicatorOutcome(GrowthReference reference, double z, string? reason)
+{
+    /// <summary>Slots by <see cref="Indicator"/> value (1–9; 0 unused).</summary>
+    public const int Slots = 10;
+
+    public bool Present { get; } = true;
+    public GrowthReference Reference { get; } = reference;
+    public double Z { get; } = z;
+    public string? Reason { get; } = reason;
 }
