@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace UpNest.Growth.Survey;
@@ -20,6 +23,8 @@ internal sealed class Utf8SurveyScorer
     private readonly IndicatorOutcome[] _outcomes = new IndicatorOutcome[IndicatorOutcome.Slots];
     private readonly int[] _starts = new int[MaxFields];
     private readonly int[] _lengths = new int[MaxFields];
+    /// <summary>Per field: whether it holds a quote, the only way it can need unquoting or quoting again.</summary>
+    private readonly bool[] _hadQuote = new bool[MaxFields];
     private byte[] _unquoted = new byte[4096];
     private byte[] _out = new byte[1 << 20];
     private int _outLength;
@@ -64,19 +69,24 @@ internal sealed class Utf8SurveyScorer
     private bool TryScoreAscii(ReadOnlySpan<byte> line)
     {
         if (!Ascii.IsValid(line)) return false;
-        var quoted = line.Contains((byte)'"');
-        var fields = quoted ? SplitQuoted(line) : Split(line);
-        if (fields < 0) return false;
-        ReadOnlySpan<byte> source = quoted ? _unquoted : line;
-        if (!TryRead(source, fields, out var input)) return false;
+        var fields = Split(line);
+        if (fields < 0 || !TryRead(line, fields, out var input)) return false;
 
         var ages = GrowthCalculator.Score(input, _outcomes);
         EnsureRoom(line.Length * 2 + 512);
-        for (var i = 0; i < _headerCount; i++)
+        // The input fields: runs of unquoted fields (with their commas) are copied as read; a field
+        // with quotes is unquoted and quoted again only if it needs it, as CsvLine does.
+        var limit = Math.Min(fields, _headerCount);
+        var run = 0;
+        for (var i = 0; i < limit; i++)
         {
-            if (i > 0) Put((byte)',');
-            if (i < fields) PutEscaped(source.Slice(_starts[i], _lengths[i]));
+            if (!_hadQuote[i]) continue;
+            Put(line[run.._starts[i]]);
+            PutEscaped(Unquote(line.Slice(_starts[i], _lengths[i])));
+            run = _starts[i] + _lengths[i];
         }
+        Put(line[run..(_starts[limit - 1] + _lengths[limit - 1])]);
+        for (var i = fields; i < _headerCount; i++) Put((byte)',');
         Put((byte)',');
         if (ages.Used is { } age)
         {
@@ -88,9 +98,10 @@ internal sealed class Utf8SurveyScorer
         Put((byte)',');
         if (ages.AdjustedLengthHeight is { } clenhei)
         {
-            PutFormatted(clenhei, "0.###");
+            EnsureRoom(800);
+            _outLength += Utf8Numbers.FormatDecimals(clenhei, 3, _out.AsSpan(_outLength));
             Put((byte)',');
-            if (input.WeightKg is { } w) PutFormatted(GrowthCalculator.Bmi(w, clenhei), "0.####");
+            if (input.WeightKg is { } w) _outLength += Utf8Numbers.FormatDecimals(GrowthCalculator.Bmi(w, clenhei), 4, _out.AsSpan(_outLength));
         }
         else Put((byte)',');
         for (var column = 0; column < ZColumnIndicators.Length; column++)
@@ -101,7 +112,8 @@ internal sealed class Utf8SurveyScorer
             if (indicator == Indicator.WeightForLength && !outcome.Present) outcome = ref _outcomes[(int)Indicator.WeightForHeight];
             if (!outcome.Present || double.IsNaN(outcome.Z)) { Put((byte)','); continue; }
             var rounded = ZScores.WhoRounding.Round2(outcome.Z);
-            PutFormatted(rounded, "0.00");
+            EnsureRoom(32);
+            _outLength += Utf8Numbers.FormatHundredths(rounded, _out.AsSpan(_outLength));
             Put((byte)',');
             Put(ZScores.WhoRules.Flag(indicator, rounded) is null ? (byte)'0' : (byte)'1');
         }
@@ -127,49 +139,71 @@ internal sealed class Utf8SurveyScorer
         return failed;
     }
 
+    /// <summary>
+    /// Field boundaries as <see cref="CsvLine.Parse"/> finds them: a comma splits unless an odd number of
+    /// quotes precede it in the field (a doubled quote toggles twice). Sixteen bytes at a time.
+    /// </summary>
     private int Split(ReadOnlySpan<byte> line)
     {
         var count = 0;
-        var start = 0;
-        while (true)
-        {
-            if (count == MaxFields) return -1;
-            var comma = line[start..].IndexOf((byte)',');
-            _starts[count] = start;
-            _lengths[count++] = comma < 0 ? line.Length - start : comma;
-            if (comma < 0) return count;
-            start += comma + 1;
-        }
-    }
-
-    /// <summary><see cref="CsvLine.Parse"/>'s quoting rules, unquoting into <c>_unquoted</c>.</summary>
-    private int SplitQuoted(ReadOnlySpan<byte> line)
-    {
-        if (_unquoted.Length < line.Length) _unquoted = new byte[line.Length * 2];
-        var count = 0;
-        var length = 0;
         var quoted = false;
         _starts[0] = 0;
-        for (var i = 0; i < line.Length; i++)
+        _hadQuote[0] = false;
+        ref var first = ref MemoryMarshal.GetReference(line);
+        var commas = Vector128.Create((byte)',');
+        var quotes = Vector128.Create((byte)'"');
+        var i = 0;
+        for (; i + Vector128<byte>.Count <= line.Length; i += Vector128<byte>.Count)
+        {
+            var block = Vector128.LoadUnsafe(ref first, (nuint)i);
+            var mask = (Vector128.Equals(block, commas) | Vector128.Equals(block, quotes)).ExtractMostSignificantBits();
+            while (mask != 0)
+            {
+                var at = i + BitOperations.TrailingZeroCount(mask);
+                mask &= mask - 1;
+                if (line[at] == '"') { quoted = !quoted; _hadQuote[count] = true; }
+                else if (!quoted && !EndField(ref count, at)) return -1;
+            }
+        }
+        for (; i < line.Length; i++)
         {
             var c = line[i];
+            if (c == '"') { quoted = !quoted; _hadQuote[count] = true; }
+            else if (c == ',' && !quoted && !EndField(ref count, i)) return -1;
+        }
+        _lengths[count] = line.Length - _starts[count];
+        return count + 1;
+    }
+
+    private bool EndField(ref int count, int comma)
+    {
+        if (count + 1 == MaxFields) return false;
+        _lengths[count] = comma - _starts[count];
+        _starts[++count] = comma + 1;
+        _hadQuote[count] = false;
+        return true;
+    }
+
+    /// <summary>A field's content under <see cref="CsvLine.Parse"/>'s quoting rules, in a scratch buffer
+    /// valid until the next call.</summary>
+    private ReadOnlySpan<byte> Unquote(ReadOnlySpan<byte> raw)
+    {
+        if (_unquoted.Length < raw.Length) _unquoted = new byte[raw.Length * 2];
+        var length = 0;
+        var quoted = false;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
             if (quoted)
             {
                 if (c != '"') _unquoted[length++] = c;
-                else if (i + 1 < line.Length && line[i + 1] == '"') { _unquoted[length++] = (byte)'"'; i++; }
+                else if (i + 1 < raw.Length && raw[i + 1] == '"') { _unquoted[length++] = (byte)'"'; i++; }
                 else quoted = false;
             }
             else if (c == '"') quoted = true;
-            else if (c == ',')
-            {
-                if (count + 1 == MaxFields) return -1;
-                _lengths[count] = length - _starts[count];
-                _starts[++count] = length;
-            }
-            else if (c != '\r') _unquoted[length++] = c;
+            else _unquoted[length++] = c;
         }
-        _lengths[count] = length - _starts[count];
-        return count + 1;
+        return _unquoted.AsSpan(0, length);
     }
 
     /// <summary><see cref="SurveyColumns.Read"/> on ASCII spans; false where that would throw (or for dates it cannot read).</summary>
@@ -226,11 +260,13 @@ internal sealed class Utf8SurveyScorer
         return true;
     }
 
-    /// <summary>A column's value, trimmed as <see cref="string.Trim()"/> does (ASCII here); empty when absent.</summary>
-    private ReadOnlySpan<byte> Field(ReadOnlySpan<byte> source, int fields, int column)
+    /// <summary>A column's value, unquoted and trimmed as <see cref="string.Trim()"/> does (ASCII here);
+    /// empty when absent. Valid until the next call.</summary>
+    private ReadOnlySpan<byte> Field(ReadOnlySpan<byte> line, int fields, int column)
     {
         if (column < 0 || column >= fields) return default;
-        var value = source.Slice(_starts[column], _lengths[column]);
+        var value = line.Slice(_starts[column], _lengths[column]);
+        if (_hadQuote[column]) value = Unquote(value);
         var from = 0;
         while (from < value.Length && char.IsWhiteSpace((char)value[from])) from++;
         var to = value.Length;
@@ -243,7 +279,7 @@ internal sealed class Utf8SurveyScorer
         value = null;
         var text = Field(source, fields, column);
         if (text.Length == 0 || text.SequenceEqual("NA"u8) || text.SequenceEqual("."u8)) return true;
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) return false;
+        if (!Utf8Numbers.TryParse(text, out var v)) return false;
         value = v;
         return true;
     }
@@ -276,17 +312,6 @@ internal sealed class Utf8SurveyScorer
     private void PutFormatted(int value)
     {
         value.TryFormat(_out.AsSpan(_outLength), out var written, provider: CultureInfo.InvariantCulture);
-        _outLength += written;
-    }
-
-    private void PutFormatted(double value, string format)
-    {
-        EnsureRoom(64);
-        if (!value.TryFormat(_out.AsSpan(_outLength), out var written, format, CultureInfo.InvariantCulture))
-        {
-            EnsureRoom(400);
-            value.TryFormat(_out.AsSpan(_outLength), out written, format, CultureInfo.InvariantCulture);
-        }
         _outLength += written;
     }
 
