@@ -58,20 +58,18 @@ internal static class Utf8Numbers
         }
         var at = 0;
         if (k < 0) { destination[at++] = (byte)'-'; k = -k; }
-        k.TryFormat(destination[at..], out var whole, default, CultureInfo.InvariantCulture);
-        // Place the point before the last two digits (padding to at least "0.0x").
-        if (whole < 3)
+        // Digits of k, at least three ("0.0x"), written backwards, the point before the last two.
+        var digits = 3;
+        for (var rest = k / 1000; rest > 0; rest /= 10) digits++;
+        var end = at + digits + 1;
+        var pos = end - 1;
+        for (var i = 0; i < digits; i++)
         {
-            var pad = 3 - whole;
-            destination.Slice(at, whole).CopyTo(destination[(at + pad)..]);
-            destination.Slice(at, pad).Fill((byte)'0');
-            whole = 3;
+            if (i == 2) destination[pos--] = (byte)'.';
+            destination[pos--] = (byte)('0' + (int)(k % 10));
+            k /= 10;
         }
-        var end = at + whole;
-        destination[end] = destination[end - 1];
-        destination[end - 1] = destination[end - 2];
-        destination[end - 2] = (byte)'.';
-        return end + 1;
+        return end;
     }
 
     /// <summary>

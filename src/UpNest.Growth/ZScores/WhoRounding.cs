@@ -3,10 +3,13 @@ namespace UpNest.Growth.ZScores;
 /// <summary>Rounding exactly as the WHO macros' <c>rounde</c>: half away from zero on |x|·10^d.</summary>
 public static class WhoRounding
 {
+    // Exact powers of ten (what Math.Pow(10, d) returns for these d), without a pow call per z-score.
+    private static readonly double[] Scales = [1, 10, 100, 1000, 10000];
+
     public static double Round(double value, int digits)
     {
         if (double.IsNaN(value)) return value;
-        var scale = Math.Pow(10, digits);
+        var scale = (uint)digits < (uint)Scales.Length ? Scales[digits] : Math.Pow(10, digits);
         var a = Math.Abs(value * scale);
         var floor = Math.Floor(a);
         var rounded = a - floor < 0.5 ? floor : floor + 1;
