@@ -8,13 +8,32 @@ namespace UpNest.Core.Vaccinations;
 /// <summary>Reading the baby's doses with their status today, and editing what was recorded about one.</summary>
 public sealed class VaccinationService(IVaccinationStore doses, IBabyStore babies, IUserStore users, TimeProvider clock)
 {
-    /// <summary>QP7: the baby's doses in due-date order, optionally only those with the given statuses.</summary>
-    public async Task<Page<DoseView>> ListAsync(BabyAccess access, IReadOnlySet<DoseStatus>? statuses, PageRequest page, CancellationToken ct)
+    /// <summary>
+    /// QP7: the baby's doses in due-date order as they stood on <paramref name="asOf"/> (default: today in the caller's zone): doses
+    /// given later are not yet given, statuses are those of that day, and US babies get CDSi's
+    /// evaluation of every given dose and its forecast per vaccine group.
+    /// </summary>
+    public async Task<DoseList> ListAsOfAsync(BabyAccess access, IReadOnlySet<DoseStatus>? statuses, PageRequest page, DateOnly? asOf, CancellationToken ct)
     {
-        var views = await ViewsAsync(access, await TodayAsync(access.ActorId, ct), ct);
-        var filtered = views.Where(v => statuses is null || statuses.Count == 0 || statuses.Contains(v.Status));
-        return InMemoryPage.Of(filtered.ToList(), v => $"{v.Dose.SortOn:yyyy-MM-dd}|{v.Dose.Id}", page);
+        var day = asOf ?? await TodayAsync(access.ActorId, ct);
+        if (day < access.Baby.DateOfBirth)
+        {
+            throw new ValidationException("asOf", "asOf cannot be before the date of birth.");
+        }
+        var records = AsOf(await doses.ListForBabyAsync(access, ct), day);
+        var states = DoseStates.On(records, day);
+        var views = records.OrderBy(r => r.SortOn).ThenBy(r => r.Id, StringComparer.Ordinal)
+            .Select(r => new DoseView(r, states.GetValueOrDefault(r.Id, DoseStatus.Upcoming)))
+            .Where(v => statuses is null || statuses.Count == 0 || statuses.Contains(v.Status)).ToList();
+        var forecast = VaccinationForecast.For(access.Baby, VaccinationPlanning.ScheduleFor(access.Baby), records, day);
+        return new DoseList(InMemoryPage.Of(views, v => $"{v.Dose.SortOn:yyyy-MM-dd}|{v.Dose.Id}", page), day, forecast);
     }
+
+    /// <summary>The records as they were on a day: a dose given later is still planned, one outside the schedule not there yet.</summary>
+    private static List<VaccinationDose> AsOf(IReadOnlyList<VaccinationDose> records, DateOnly day) =>
+        records.Where(r => r.Given is null || r.Given.GivenOn <= day || r.Planned is not null)
+            .Select(r => r.Given is { } g && g.GivenOn > day ? r with { Given = null, Warnings = [], Reactions = [] } : r)
+            .ToList();
 
     public async Task<DoseView> GetAsync(BabyAccess access, string doseId, CancellationToken ct)
     {
