@@ -54,6 +54,46 @@ public sealed record VaccinationForecast(DateOnly AsOf, CdsiResult Result, IRead
         return new VaccinationForecast(asOf, result, byRecord);
     }
 
+    /// <summary>
+    /// The plan held to CDSi's forecast, so nobody is told a dose is due on a day it would not
+    /// count: the first pending dose of each key is due no earlier than the forecast's earliest
+    /// date (a late or invalid dose moves the next one). The plan's own dates are returned for
+    /// other records, and for keys CDSi has no forecast for.
+    /// </summary>
+    public PlannedDose? Effective(VaccinationDose record, IReadOnlyList<VaccinationDose> records)
+    {
+        if (record.PendingDueOn is null || GroupOf(record.Vaccine)?.Forecast is not { } forecast || forecast.DoseNumber > record.DoseNumber)
+        {
+            return record.Planned;
+        }
+
+        var first = records.Where(r => r.PendingDueOn is not null && string.Equals(r.Vaccine, record.Vaccine, StringComparison.OrdinalIgnoreCase))
+            .MinBy(r => r.DoseNumber);
+        return first?.Id == record.Id ? Moved(record.Planned!, forecast) : record.Planned;
+    }
+
+    /// <summary>True when CDSi says the key's vaccine group needs no more doses (complete, immune, aged out, not recommended).</summary>
+    public bool Closes(string vaccineKey) => GroupOf(vaccineKey)?.Status is { } status && status != CdsiSeriesStatus.NotComplete;
+
+    private CdsiVaccineGroupResult? GroupOf(string vaccineKey)
+    {
+        var antigens = CdsiScheduleKeys.AntigensFor(vaccineKey);
+        var group = Result.Antigens.FirstOrDefault(a => antigens.Contains(a.Antigen))?.VaccineGroup;
+        return group is null ? null : Result.Group(group);
+    }
+
+    private static PlannedDose Moved(PlannedDose planned, CdsiForecast forecast)
+    {
+        var due = Later(planned.DueOn, forecast.Earliest);
+        return planned with
+        {
+            EarliestOn = Later(planned.EarliestOn, forecast.Earliest), DueOn = due, DueEndOn = Later(planned.DueEndOn, due),
+            OverdueOn = planned.OverdueOn is { } overdue ? Later(overdue, due) : null,
+        };
+    }
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
+
     private static int Severity(CdsiDoseStatus status) => status switch
     {
         CdsiDoseStatus.NotValid => 2,

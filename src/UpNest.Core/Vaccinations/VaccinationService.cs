@@ -21,11 +21,9 @@ public sealed class VaccinationService(IVaccinationStore doses, IBabyStore babie
             throw new ValidationException("asOf", "asOf cannot be before the date of birth.");
         }
         var records = AsOf(await doses.ListForBabyAsync(access, ct), day);
-        var states = DoseStates.On(records, day);
-        var views = records.OrderBy(r => r.SortOn).ThenBy(r => r.Id, StringComparer.Ordinal)
-            .Select(r => new DoseView(r, states.GetValueOrDefault(r.Id, DoseStatus.Upcoming)))
-            .Where(v => statuses is null || statuses.Count == 0 || statuses.Contains(v.Status)).ToList();
         var forecast = VaccinationForecast.For(access.Baby, VaccinationPlanning.ScheduleFor(access.Baby), records, day);
+        var views = Views(records, forecast, day)
+            .Where(v => statuses is null || statuses.Count == 0 || statuses.Contains(v.Status)).ToList();
         return new DoseList(InMemoryPage.Of(views, v => $"{v.Dose.SortOn:yyyy-MM-dd}|{v.Dose.Id}", page), day, forecast);
     }
 
@@ -64,7 +62,7 @@ public sealed class VaccinationService(IVaccinationStore doses, IBabyStore babie
                 var access = new BabyAccess(baby.Baby, userId, baby.Role);
                 due.AddRange((await ViewsAsync(access, today, ct))
                     .Where(v => v.Status is DoseStatus.Due or DoseStatus.Overdue
-                        || (v.Status == DoseStatus.Upcoming && v.Dose.Planned!.DueOn <= until))
+                        || (v.Status == DoseStatus.Upcoming && (v.Effective ?? v.Dose.Planned!).DueOn <= until))
                     .Select(v => new DueDoseView(v.Dose, v.Status, baby.Baby.Name)));
             }
             after = babiesPage.Next;
@@ -99,9 +97,26 @@ public sealed class VaccinationService(IVaccinationStore doses, IBabyStore babie
     public async Task<IReadOnlyList<DoseView>> ViewsAsync(BabyAccess access, DateOnly today, CancellationToken ct)
     {
         var records = await doses.ListForBabyAsync(access, ct);
-        var states = DoseStates.On(records, today);
+        var forecast = VaccinationForecast.For(access.Baby, VaccinationPlanning.ScheduleFor(access.Baby), records, today);
+        return Views(records, forecast, today);
+    }
+
+    /// <summary>
+    /// Statuses on a day; with a CDSi forecast (US) pending doses follow it: a dose is never due
+    /// before the forecast's earliest date, and is not-applicable once CDSi closes its series
+    /// (one Hib dose after 15 months). The items keep the schedule's dates (the contract); the
+    /// dates the status came from are <see cref="DoseView.Effective"/>.
+    /// </summary>
+    private static List<DoseView> Views(IReadOnlyList<VaccinationDose> records, VaccinationForecast? forecast, DateOnly day)
+    {
+        var effective = records.ToDictionary(r => r.Id, r => forecast?.Effective(r, records) ?? r.Planned, StringComparer.Ordinal);
+        var states = DoseStates.On(records.Select(r => r with { Planned = effective[r.Id] }).ToList(), day);
         return records.OrderBy(r => r.SortOn).ThenBy(r => r.Id, StringComparer.Ordinal)
-            .Select(r => new DoseView(r, states.GetValueOrDefault(r.Id, DoseStatus.Upcoming))).ToList();
+            .Select(r => new DoseView(r, states.GetValueOrDefault(r.Id, DoseStatus.Upcoming)) { Effective = effective[r.Id] })
+            .Select(v => forecast is not null && v.Status is DoseStatus.Upcoming or DoseStatus.Due or DoseStatus.Overdue && forecast.Closes(v.Dose.Vaccine)
+                ? v with { Status = DoseStatus.NotApplicable }
+                : v)
+            .ToList();
     }
 
     public async Task<DateOnly> TodayAsync(string userId, CancellationToken ct)

@@ -59,6 +59,42 @@ public sealed class CdsiForecastApiTests : IAsyncLifetime
         Assert.Equal("2026-04-13", Group(today, "DTaP/Tdap/Td")["earliestOn"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_late_dose_moves_the_next_one_in_the_list_statuses_and_the_calendar()
+    {
+        // DTaP 1 at five months: dose 2 (planned at 4 months) counts only 4 weeks later, from 2026-03-01.
+        var user = await _factory.SignUpAsync();
+        var babyId = (await user.CreateBabyAsync(dateOfBirth: "2025-09-01", extra: new { country = "US" })).Id();
+        (await user.RecordDoseAsync(babyId, new { vaccine = "DTaP", givenOn = "2026-02-01" })).EnsureSuccessStatusCode();
+
+        var dose2 = Item(await ListAsync(user, babyId, "2026-02-10"), "DTaP.2");
+
+        Assert.Equal("upcoming", dose2.Status());
+        Assert.Equal("2026-01-01", dose2["dueOn"]!.GetValue<string>());
+        Assert.Equal("2026-03-01", Group(await ListAsync(user, babyId, "2026-02-10"), "DTaP/Tdap/Td")["earliestOn"]!.GetValue<string>());
+        var ics = await user.Client.GetStringAsync($"/v1/babies/{babyId}/vaccinations.ics");
+        var dtap2 = ics.Split("BEGIN:VEVENT").Single(e => e.Contains("DTaP", StringComparison.Ordinal) && e.Contains(" dose 2\r\n", StringComparison.Ordinal));
+        Assert.Contains("DTSTART;VALUE=DATE:20260301\r\n", dtap2, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_Hib_dose_after_15_months_closes_the_other_Hib_doses()
+    {
+        var user = await _factory.SignUpAsync();
+        var babyId = (await user.CreateBabyAsync(dateOfBirth: "2024-09-01", extra: new { country = "US" })).Id();
+        (await user.RecordDoseAsync(babyId, new { vaccine = "Hib", givenOn = "2026-01-10", cvx = "49" })).EnsureSuccessStatusCode();
+
+        var list = await ListAsync(user, babyId, null);
+
+        Assert.Equal("complete", Group(list, "Hib")["seriesStatus"]!.GetValue<string>());
+        var pending = list["items"]!.AsArray().Select(i => i!.AsObject())
+            .Where(i => i["vaccine"]!.GetValue<string>() == "Hib" && i["givenOn"] is null).ToList();
+        Assert.NotEmpty(pending);
+        Assert.All(pending, i => Assert.Equal("not-applicable", i.Status()));
+        var due = await user.Client.GetFromJsonAsync<JsonObject>("/v1/me/vaccinations/due?withinDays=365");
+        Assert.DoesNotContain(due!["items"]!.AsArray(), i => i!["vaccine"]!.GetValue<string>() == "Hib");
+    }
+
     [Theory]
     [InlineData("2026-3-1")]
     [InlineData("tomorrow")]
