@@ -19,13 +19,7 @@ internal sealed class CdsiData
 
     public required IReadOnlyDictionary<string, CvxDefinition> Cvx { get; init; }
 
-    public static string ReadResource()
-    {
-        using var stream = typeof(CdsiData).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string ReadResource() => EmbeddedText.Read(ResourceName);
 
     public static CdsiData Parse(string text) => new Reader().Read(text);
 

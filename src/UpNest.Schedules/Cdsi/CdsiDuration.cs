@@ -18,7 +18,10 @@ public sealed class CdsiDuration : IEquatable<CdsiDuration>
         Text = text;
     }
 
-    private enum Unit { Year, Month, Week, Day }
+    public enum Unit { Year, Month, Week, Day }
+
+    /// <summary>The signed terms in the order written ("6 months - 4 days" is (6, Month), (-4, Day)).</summary>
+    public IReadOnlyList<(int Amount, Unit Unit)> Terms => terms;
 
     /// <summary>The text as CDC wrote it.</summary>
     public string Text { get; }
