@@ -69,7 +69,7 @@ public sealed record VaccinationForecast(DateOnly AsOf, CdsiResult Result, IRead
 
         var first = records.Where(r => r.PendingDueOn is not null && string.Equals(r.Vaccine, record.Vaccine, StringComparison.OrdinalIgnoreCase))
             .MinBy(r => r.DoseNumber);
-        return first?.Id == record.Id ? Moved(record.Planned!, forecast) : record.Planned;
+        return first?.Id == record.Id ? IntervalHold.HeldUntil(record.Planned!, forecast.Earliest) : record.Planned;
     }
 
     /// <summary>True when CDSi says the key's vaccine group needs no more doses (complete, immune, aged out, not recommended).</summary>
@@ -81,18 +81,6 @@ public sealed record VaccinationForecast(DateOnly AsOf, CdsiResult Result, IRead
         var group = Result.Antigens.FirstOrDefault(a => antigens.Contains(a.Antigen))?.VaccineGroup;
         return group is null ? null : Result.Group(group);
     }
-
-    private static PlannedDose Moved(PlannedDose planned, CdsiForecast forecast)
-    {
-        var due = Later(planned.DueOn, forecast.Earliest);
-        return planned with
-        {
-            EarliestOn = Later(planned.EarliestOn, forecast.Earliest), DueOn = due, DueEndOn = Later(planned.DueEndOn, due),
-            OverdueOn = planned.OverdueOn is { } overdue ? Later(overdue, due) : null,
-        };
-    }
-
-    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private static int Severity(CdsiDoseStatus status) => status switch
     {

@@ -104,12 +104,13 @@ public sealed class VaccinationService(IVaccinationStore doses, IBabyStore babie
     /// <summary>
     /// Statuses on a day; with a CDSi forecast (US) pending doses follow it: a dose is never due
     /// before the forecast's earliest date, and is not-applicable once CDSi closes its series
-    /// (one Hib dose after 15 months). The items keep the schedule's dates (the contract); the
+    /// (one Hib dose after 15 months). Elsewhere the schedule's minimum intervals hold the next dose. The items keep the schedule's dates (the contract); the
     /// dates the status came from are <see cref="DoseView.Effective"/>.
     /// </summary>
     private static List<DoseView> Views(IReadOnlyList<VaccinationDose> records, VaccinationForecast? forecast, DateOnly day)
     {
-        var effective = records.ToDictionary(r => r.Id, r => forecast?.Effective(r, records) ?? r.Planned, StringComparer.Ordinal);
+        var effective = records.ToDictionary(r => r.Id,
+            r => forecast is null ? IntervalHold.Effective(r, records) : forecast.Effective(r, records), StringComparer.Ordinal);
         var states = DoseStates.On(records.Select(r => r with { Planned = effective[r.Id] }).ToList(), day);
         return records.OrderBy(r => r.SortOn).ThenBy(r => r.Id, StringComparer.Ordinal)
             .Select(r => new DoseView(r, states.GetValueOrDefault(r.Id, DoseStatus.Upcoming)) { Effective = effective[r.Id] })

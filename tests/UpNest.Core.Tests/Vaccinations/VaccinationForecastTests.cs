@@ -77,3 +77,49 @@ public sealed class VaccinationForecastTests
         Given = new DoseGiven { GivenOn = on, Cvx = cvx },
     };
 }
+
+/// <summary>UK and WHO: the schedule's minimum intervals hold the next dose after a late one.</summary>
+public sealed class IntervalHoldTests
+{
+    private static readonly DateOnly Birth = new(2026, 1, 1);
+
+    [Theory]
+    [InlineData("UK", "DTaP-IPV-Hib-HepB")]
+    [InlineData("WHO", "DTP")]
+    public void A_late_dose_moves_the_next_one_by_the_minimum_interval(string schedule, string key)
+    {
+        var plan = VaccinationPlanner.Plan(Birth, schedule).Select(p => new VaccinationDose
+        {
+            Id = VaccinationDose.IdFor(p.Vaccine, p.DoseNumber), BabyId = "b", Vaccine = p.Vaccine, DoseNumber = p.DoseNumber, Planned = p, CreatedBy = "u",
+        }).ToList();
+        var late = Birth.AddDays(120);
+        var index = plan.FindIndex(r => r.Id == key + ".1");
+        plan[index] = plan[index] with { Given = new DoseGiven { GivenOn = late } };
+
+        var dose2 = plan.Single(r => r.Id == key + ".2");
+        var held = IntervalHold.Effective(dose2, plan)!;
+
+        Assert.Equal(28, dose2.Planned!.MinIntervalDays);
+        Assert.Equal(late.AddDays(28), held.EarliestOn);
+        Assert.Equal(late.AddDays(28), held.DueOn);
+        Assert.True(dose2.Planned.DueOn < held.DueOn);
+        // Dose 3 waits for dose 2: the schedule's dates.
+        var dose3 = plan.Single(r => r.Id == key + ".3");
+        Assert.Equal(dose3.Planned, IntervalHold.Effective(dose3, plan));
+    }
+
+    [Fact]
+    public void A_dose_on_time_keeps_the_schedules_dates()
+    {
+        var plan = VaccinationPlanner.Plan(Birth, "UK").Select(p => new VaccinationDose
+        {
+            Id = VaccinationDose.IdFor(p.Vaccine, p.DoseNumber), BabyId = "b", Vaccine = p.Vaccine, DoseNumber = p.DoseNumber, Planned = p, CreatedBy = "u",
+        }).ToList();
+        var index = plan.FindIndex(r => r.Id == "DTaP-IPV-Hib-HepB.1");
+        plan[index] = plan[index] with { Given = new DoseGiven { GivenOn = Birth.AddDays(42) } };
+
+        var dose2 = plan.Single(r => r.Id == "DTaP-IPV-Hib-HepB.2");
+
+        Assert.Equal(dose2.Planned, IntervalHold.Effective(dose2, plan));
+    }
+}
