@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using UpNest.Schedules.Cdsi;
 
 namespace UpNest.Schedules.Generator;
 
@@ -81,34 +82,14 @@ public sealed class CdsiFigures
     /// </summary>
     public static int ToDays(string cdsiInterval)
     {
-        var tokens = cdsiInterval.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var total = 0;
-        var sign = 1;
-        for (var i = 0; i < tokens.Length; i++)
+        var duration = CdsiDuration.TryParse(cdsiInterval) ?? throw new InvalidDataException($"unexpected CDSi interval '{cdsiInterval}'");
+        return duration.Terms.Sum(t => t.Unit switch
         {
-            if (tokens[i] is "+" or "-")
-            {
-                sign = tokens[i] == "-" ? -1 : 1;
-                continue;
-            }
-
-            if (i + 1 >= tokens.Length || !int.TryParse(tokens[i], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-            {
-                throw new InvalidDataException($"unexpected CDSi interval '{cdsiInterval}'");
-            }
-
-            var days = tokens[++i].TrimEnd('s') switch
-            {
-                "year" => (int)Math.Round(n * 365.25m, MidpointRounding.AwayFromZero),
-                "month" => (int)Math.Round(n * 30.4375m, MidpointRounding.AwayFromZero),
-                "week" => n * 7,
-                "day" => n,
-                _ => throw new InvalidDataException($"unexpected CDSi interval '{cdsiInterval}'"),
-            };
-            total += sign * days;
-        }
-
-        return total;
+            CdsiDuration.Unit.Year => (int)Math.Round(t.Amount * 365.25m, MidpointRounding.AwayFromZero),
+            CdsiDuration.Unit.Month => (int)Math.Round(t.Amount * 30.4375m, MidpointRounding.AwayFromZero),
+            CdsiDuration.Unit.Week => t.Amount * 7,
+            _ => t.Amount,
+        });
     }
 
     /// <summary>"8 months + 1 day" becomes "8m+1d"; only sums occur in maximum ages.</summary>

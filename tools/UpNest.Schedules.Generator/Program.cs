@@ -1,25 +1,37 @@
 using System.Text;
 using UpNest.Schedules.Generator;
 
-// Usage: dotnet run --project tools/UpNest.Schedules.Generator [-- --check] [--reference DIR] [--out FILE]
+// Usage: dotnet run --project tools/UpNest.Schedules.Generator [-- --check] [--reference DIR]
+// Writes (or with --check compares) both embedded resources: the schedules and the CDSi data.
 // Default paths are found from the repository root (the folder holding UpNest.slnx).
 var check = args.Contains("--check");
 var root = RepositoryRoot.Find(Directory.GetCurrentDirectory());
 var reference = Option("--reference") ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "reference"));
-var output = Option("--out") ?? Path.Combine(root, ScheduleDataGenerator.OutputRelativePath);
-
-var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(ScheduleDataGenerator.Generate(reference));
-if (check)
+var outputs = new (string RelativePath, Func<string, string> Generate)[]
 {
-    var same = File.Exists(output) && File.ReadAllBytes(output).AsSpan().SequenceEqual(bytes);
-    Console.WriteLine(same ? $"{output} is up to date" : $"{output} differs from a fresh generation");
-    return same ? 0 : 1;
+    (ScheduleDataGenerator.OutputRelativePath, ScheduleDataGenerator.Generate),
+    (CdsiDataGenerator.OutputRelativePath, CdsiDataGenerator.Generate),
+};
+
+var exit = 0;
+foreach (var (relativePath, generate) in outputs)
+{
+    var output = Path.Combine(root, relativePath);
+    var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(generate(reference));
+    if (check)
+    {
+        var same = File.Exists(output) && File.ReadAllBytes(output).AsSpan().SequenceEqual(bytes);
+        Console.WriteLine(same ? $"{output} is up to date" : $"{output} differs from a fresh generation");
+        exit |= same ? 0 : 1;
+        continue;
+    }
+
+    Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+    File.WriteAllBytes(output, bytes);
+    Console.WriteLine($"wrote {output} ({bytes.Length} bytes)");
 }
 
-Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-File.WriteAllBytes(output, bytes);
-Console.WriteLine($"wrote {output} ({bytes.Length} bytes)");
-return 0;
+return exit;
 
 string? Option(string name)
 {

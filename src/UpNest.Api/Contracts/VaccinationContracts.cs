@@ -38,6 +38,9 @@ public record DoseResponse
     public string? SkipReason { get; init; }
     public long Version { get; init; }
 
+    /// <summary>CDSi's evaluation of a given dose (US schedule, list route); null elsewhere.</summary>
+    public DoseEvaluationResponse? Evaluation { get; init; }
+
     public static DoseResponse From(DoseView view)
     {
         var (d, planned, given) = (view.Dose, view.Dose.Planned, view.Dose.Given);
@@ -92,8 +95,13 @@ public sealed record ScheduleResponse(string Id, string Name, string Attribution
     public static ScheduleResponse From(VaccinationSchedule s) => new(s.Id, s.Name, s.Attribution);
 }
 
-/// <summary>The list shape <c>{items, nextCursor}</c> plus the schedule in use.</summary>
-public sealed record DoseListResponse(IReadOnlyList<DoseResponse> Items, string? NextCursor, ScheduleResponse Schedule);
+/// <summary>
+/// The list shape <c>{items, nextCursor}</c> plus the schedule in use, the day it describes
+/// (<c>asOf</c>) and, for the US schedule, CDSi's forecast per vaccine group (null otherwise).
+/// </summary>
+public sealed record DoseListResponse(
+    IReadOnlyList<DoseResponse> Items, string? NextCursor, ScheduleResponse Schedule, DateOnly AsOf,
+    IReadOnlyList<VaccineGroupForecastResponse>? Forecast);
 
 public sealed record CalendarLinkResponse(string Url);
 

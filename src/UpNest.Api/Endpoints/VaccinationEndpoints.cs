@@ -32,13 +32,17 @@ public static class VaccinationEndpoints
         var group = app.MapGroup("/v1/babies/{babyId}/vaccinations").WithTags("Vaccinations").RequireAuthorization();
 
         group.MapGet("", async Task<Ok<DoseListResponse>> (
-            BabyScope scope, string? status, int? limit, string? cursor, VaccinationService doses, CursorProtector cursors, CancellationToken ct) =>
+            BabyScope scope, string? status, string? asOf, int? limit, string? cursor, VaccinationService doses, CursorProtector cursors, CancellationToken ct) =>
         {
             var statuses = ParseStatuses(status);
-            var cursorScope = new CursorScope("vaccinations", scope.Access.BabyId, status ?? string.Empty);
-            var page = await doses.ListAsync(scope.Access, statuses, Paging.Request(limit, cursor, cursorScope, cursors), ct);
-            return TypedResults.Ok(new DoseListResponse(page.Items.Select(DoseResponse.From).ToList(), cursors.Protect(page.Next, cursorScope),
-                ScheduleResponse.From(VaccinationPlanning.ScheduleFor(scope.Baby))));
+            var day = ParseDay(asOf);
+            var cursorScope = new CursorScope("vaccinations", scope.Access.BabyId, day is null ? status ?? string.Empty : $"{status}|{asOf}");
+            var list = await doses.ListAsOfAsync(scope.Access, statuses, Paging.Request(limit, cursor, cursorScope, cursors), day, ct);
+            var items = list.Page.Items
+                .Select(v => DoseResponse.From(v) with { Evaluation = DoseEvaluationResponse.From(list.Forecast?.ByRecord.GetValueOrDefault(v.Dose.Id)) })
+                .ToList();
+            return TypedResults.Ok(new DoseListResponse(items, cursors.Protect(list.Page.Next, cursorScope),
+                ScheduleResponse.From(VaccinationPlanning.ScheduleFor(scope.Baby)), list.AsOf, VaccineGroupForecastResponse.From(list.Forecast)));
         });
 
         group.MapPost("", async Task<Created<RecordedDoseResponse>> (
@@ -90,6 +94,13 @@ public static class VaccinationEndpoints
 
         return app;
     }
+
+    /// <summary>The <c>asOf</c> day of the list: a calendar date, YYYY-MM-DD.</summary>
+    private static DateOnly? ParseDay(string? asOf) =>
+        asOf is null ? null
+        : DateOnly.TryParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day
+            : throw new ValidationException("asOf", "asOf is a date, YYYY-MM-DD.");
 
     /// <summary>One status, or several separated by commas (<c>due,overdue</c>).</summary>
     private static HashSet<DoseStatus>? ParseStatuses(string? status)

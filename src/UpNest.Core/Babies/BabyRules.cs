@@ -16,9 +16,10 @@ public static partial class BabyRules
         {
             errors.Add("dateOfBirth", "The date of birth cannot be in the future.");
         }
-        else if (baby.DateOfBirth < today.AddYears(-19))
+        else if (baby.DateOfBirth < today.AddYears(-21))
         {
-            errors.Add("dateOfBirth", "UpNest follows children up to 19 years of age.");
+            // Catch-up runs to 18; families keep the records a few years longer.
+            errors.Add("dateOfBirth", "UpNest keeps children's records up to 21 years after birth.");
         }
         if (baby.GestationalAgeWeeks is { } weeks and (< 22 or > 44))
         {

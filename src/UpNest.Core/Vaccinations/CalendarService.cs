@@ -74,9 +74,10 @@ public sealed class CalendarService(IBabyStore babies, VaccinationService reads,
         var pending = views.Where(v => v.Dose.Planned is not null && v.Status is DoseStatus.Upcoming or DoseStatus.Due or DoseStatus.Overdue)
             .Select(v => new IcsEvent(
                 Uid: Hashing.Sha256Hex(access.BabyId + "|" + v.Dose.Id)[..32] + "@upnest",
-                Day: v.Dose.Planned!.DueOn,
-                Summary: $"{v.Dose.Planned.DisplayName} dose {v.Dose.DoseNumber}",
-                Description: Describe(v.Dose.Planned)));
+                // The dates the status came from: a dose late or not valid moves the next one.
+                Day: (v.Effective ?? v.Dose.Planned!).DueOn,
+                Summary: $"{v.Dose.Planned!.DisplayName} dose {v.Dose.DoseNumber}",
+                Description: Describe(v.Effective ?? v.Dose.Planned)));
         return IcsCalendar.Write("Vaccinations", pending, clock.GetUtcNow());
     }
 

@@ -40,7 +40,14 @@ public sealed record DoseInput
 }
 
 /// <summary>A dose record with its status on the day it was read.</summary>
-public sealed record DoseView(VaccinationDose Dose, DoseStatus Status);
+public sealed record DoseView(VaccinationDose Dose, DoseStatus Status)
+{
+    /// <summary>The planned dates the status came from: the schedule's, held to the CDSi forecast where there is one.</summary>
+    public PlannedDose? Effective { get; init; }
+}
+
+/// <summary>A page of the baby's doses on a day, with CDSi's evaluation and forecast where the schedule has them.</summary>
+public sealed record DoseList(Page<DoseView> Page, DateOnly AsOf, VaccinationForecast? Forecast);
 
 /// <summary>A due dose in the list across the caller's babies.</summary>
 public sealed record DueDoseView(VaccinationDose Dose, DoseStatus Status, string BabyName);

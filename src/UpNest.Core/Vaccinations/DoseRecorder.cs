@@ -1,5 +1,6 @@
 using UpNest.Core.Babies;
 using UpNest.Core.Common;
+using UpNest.Schedules.Cdsi;
 using UpNest.Schedules.Reactions;
 using UpNest.Schedules.Vaccinations;
 
@@ -22,6 +23,11 @@ public sealed class DoseRecorder(IVaccinationStore doses, VaccinationService rea
         var errors = new ValidationErrors();
         var vaccine = input.Vaccine.Value?.Trim();
         var productKeys = CvxCatalog.VaccinesFor(given.Cvx, schedule);
+        if (productKeys.Count == 0)
+        {
+            // Historical and new products UpNest's table lacks: CDSi's CVX map still knows their antigens.
+            productKeys = CdsiScheduleKeys.KeysFor(given.Cvx, schedule);
+        }
         if (input.GivenOn.Value is null)
         {
             errors.Add("givenOn", "The date the dose was given is required.");
@@ -67,7 +73,7 @@ public sealed class DoseRecorder(IVaccinationStore doses, VaccinationService rea
                 record = await doses.UpdateAsync(access,
                     current with { Given = given, SkipReason = null, Warnings = check.Warnings, UpdatedAt = now }, current.Version, ct);
             }
-            else if (isPrimary)
+            else
             {
                 // Outside the schedule: the next number of that vaccine unless the family said which dose it was.
                 var number = input.DoseNumber.Value ?? records.Values.Where(r => string.Equals(r.Vaccine, key, StringComparison.OrdinalIgnoreCase))
@@ -75,18 +81,15 @@ public sealed class DoseRecorder(IVaccinationStore doses, VaccinationService rea
                 record = new VaccinationDose
                 {
                     Id = VaccinationDose.IdFor(check.Vaccine, number), BabyId = baby.Id, Vaccine = check.Vaccine, DoseNumber = number,
-                    Given = given, Warnings = check.Warnings, CreatedBy = access.ActorId, CreatedAt = now, UpdatedAt = now,
+                    Given = given, CreatedBy = access.ActorId, CreatedAt = now, UpdatedAt = now,
+                    // A combination product whose series is already full is kept, flagged, never dropped.
+                    Warnings = isPrimary ? check.Warnings : [.. check.Warnings, DoseWarnings.NoOpenSlot(key, given.GivenOn)],
                 };
                 if (records.ContainsKey(record.Id))
                 {
                     throw new ConflictException($"{record.Vaccine} dose {number} is recorded already; edit it instead.");
                 }
                 await doses.CreateAsync(access, record, ct);
-            }
-            else
-            {
-                // Another series of a combination product that is already complete: nothing left to fill.
-                continue;
             }
             written.Add(record);
             alreadyGiven.Add(new GivenDose(record.Vaccine, record.DoseNumber, given.GivenOn, given.Cvx));

@@ -8,13 +8,30 @@ namespace UpNest.Core.Vaccinations;
 /// <summary>Reading the baby's doses with their status today, and editing what was recorded about one.</summary>
 public sealed class VaccinationService(IVaccinationStore doses, IBabyStore babies, IUserStore users, TimeProvider clock)
 {
-    /// <summary>QP7: the baby's doses in due-date order, optionally only those with the given statuses.</summary>
-    public async Task<Page<DoseView>> ListAsync(BabyAccess access, IReadOnlySet<DoseStatus>? statuses, PageRequest page, CancellationToken ct)
+    /// <summary>
+    /// QP7: the baby's doses in due-date order as they stood on <paramref name="asOf"/> (default: today in the caller's zone): doses
+    /// given later are not yet given, statuses are those of that day, and US babies get CDSi's
+    /// evaluation of every given dose and its forecast per vaccine group.
+    /// </summary>
+    public async Task<DoseList> ListAsOfAsync(BabyAccess access, IReadOnlySet<DoseStatus>? statuses, PageRequest page, DateOnly? asOf, CancellationToken ct)
     {
-        var views = await ViewsAsync(access, await TodayAsync(access.ActorId, ct), ct);
-        var filtered = views.Where(v => statuses is null || statuses.Count == 0 || statuses.Contains(v.Status));
-        return InMemoryPage.Of(filtered.ToList(), v => $"{v.Dose.SortOn:yyyy-MM-dd}|{v.Dose.Id}", page);
+        var day = asOf ?? await TodayAsync(access.ActorId, ct);
+        if (day < access.Baby.DateOfBirth)
+        {
+            throw new ValidationException("asOf", "asOf cannot be before the date of birth.");
+        }
+        var records = AsOf(await doses.ListForBabyAsync(access, ct), day);
+        var forecast = VaccinationForecast.For(access.Baby, VaccinationPlanning.ScheduleFor(access.Baby), records, day);
+        var views = Views(records, forecast, day)
+            .Where(v => statuses is null || statuses.Count == 0 || statuses.Contains(v.Status)).ToList();
+        return new DoseList(InMemoryPage.Of(views, v => $"{v.Dose.SortOn:yyyy-MM-dd}|{v.Dose.Id}", page), day, forecast);
     }
+
+    /// <summary>The records as they were on a day: a dose given later is still planned, one outside the schedule not there yet.</summary>
+    private static List<VaccinationDose> AsOf(IReadOnlyList<VaccinationDose> records, DateOnly day) =>
+        records.Where(r => r.Given is null || r.Given.GivenOn <= day || r.Planned is not null)
+            .Select(r => r.Given is { } g && g.GivenOn > day ? r with { Given = null, Warnings = [], Reactions = [] } : r)
+            .ToList();
 
     public async Task<DoseView> GetAsync(BabyAccess access, string doseId, CancellationToken ct)
     {
@@ -45,7 +62,7 @@ public sealed class VaccinationService(IVaccinationStore doses, IBabyStore babie
                 var access = new BabyAccess(baby.Baby, userId, baby.Role);
                 due.AddRange((await ViewsAsync(access, today, ct))
                     .Where(v => v.Status is DoseStatus.Due or DoseStatus.Overdue
-                        || (v.Status == DoseStatus.Upcoming && v.Dose.Planned!.DueOn <= until))
+                        || (v.Status == DoseStatus.Upcoming && (v.Effective ?? v.Dose.Planned!).DueOn <= until))
                     .Select(v => new DueDoseView(v.Dose, v.Status, baby.Baby.Name)));
             }
             after = babiesPage.Next;
@@ -80,9 +97,27 @@ public sealed class VaccinationService(IVaccinationStore doses, IBabyStore babie
     public async Task<IReadOnlyList<DoseView>> ViewsAsync(BabyAccess access, DateOnly today, CancellationToken ct)
     {
         var records = await doses.ListForBabyAsync(access, ct);
-        var states = DoseStates.On(records, today);
+        var forecast = VaccinationForecast.For(access.Baby, VaccinationPlanning.ScheduleFor(access.Baby), records, today);
+        return Views(records, forecast, today);
+    }
+
+    /// <summary>
+    /// Statuses on a day; with a CDSi forecast (US) pending doses follow it: a dose is never due
+    /// before the forecast's earliest date, and is not-applicable once CDSi closes its series
+    /// (one Hib dose after 15 months). Elsewhere the schedule's minimum intervals hold the next dose. The items keep the schedule's dates (the contract); the
+    /// dates the status came from are <see cref="DoseView.Effective"/>.
+    /// </summary>
+    private static List<DoseView> Views(IReadOnlyList<VaccinationDose> records, VaccinationForecast? forecast, DateOnly day)
+    {
+        var effective = records.ToDictionary(r => r.Id,
+            r => forecast is null ? IntervalHold.Effective(r, records) : forecast.Effective(r, records), StringComparer.Ordinal);
+        var states = DoseStates.On(records.Select(r => r with { Planned = effective[r.Id] }).ToList(), day);
         return records.OrderBy(r => r.SortOn).ThenBy(r => r.Id, StringComparer.Ordinal)
-            .Select(r => new DoseView(r, states.GetValueOrDefault(r.Id, DoseStatus.Upcoming))).ToList();
+            .Select(r => new DoseView(r, states.GetValueOrDefault(r.Id, DoseStatus.Upcoming)) { Effective = effective[r.Id] })
+            .Select(v => forecast is not null && v.Status is DoseStatus.Upcoming or DoseStatus.Due or DoseStatus.Overdue && forecast.Closes(v.Dose.Vaccine)
+                ? v with { Status = DoseStatus.NotApplicable }
+                : v)
+            .ToList();
     }
 
     public async Task<DateOnly> TodayAsync(string userId, CancellationToken ct)

@@ -23,13 +23,7 @@ internal sealed class ScheduleData
 
     public required IReadOnlyList<MilestoneDefinition> WhoMilestones { get; init; }
 
-    public static string ReadResource()
-    {
-        using var stream = typeof(ScheduleData).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string ReadResource() => EmbeddedText.Read(ResourceName);
 
     public static ScheduleData Parse(string text)
     {

@@ -10,6 +10,7 @@ public static class DoseWarnings
     public const string AfterMaximumAge = "after-maximum-age";
     public const string LiveVaccineSpacing = "live-vaccine-spacing";
     public const string NotInSchedule = "not-in-schedule";
+    public const string Extraneous = "extraneous";
 
     private const string Repeat = "It may need to be repeated — check with your paediatrician.";
 
@@ -37,6 +38,11 @@ public static class DoseWarnings
         (doseNumber is { } n ? $"{vaccine} dose {n}" : $"This {vaccine} dose") +
         $" is not part of the {schedule.Name} schedule that UpNest follows for this baby. It has been recorded as given; " +
         "check with your paediatrician if you are unsure whether it counts.");
+
+    /// <summary>The part of a combination product for a series that has no dose left to fill.</summary>
+    public static DoseWarning NoOpenSlot(string vaccine, DateOnly givenOn) => new(Extraneous,
+        $"The {vaccine} part of the product given on {Day(givenOn)} has no open {vaccine} dose to count for: every planned dose " +
+        "is recorded already. It has been recorded as an extra dose; it does not need to be repeated.");
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

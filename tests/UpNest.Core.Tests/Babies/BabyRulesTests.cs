@@ -31,8 +31,12 @@ public sealed class BabyRulesTests
     }
 
     [Fact]
-    public void A_child_older_than_19_years_is_refused() =>
-        Assert.Contains("dateOfBirth", ErrorFields(Mia() with { DateOfBirth = Today.AddYears(-19).AddDays(-1) }));
+    public void A_child_older_than_21_years_is_refused() =>
+        Assert.Contains("dateOfBirth", ErrorFields(Mia() with { DateOfBirth = Today.AddYears(-21).AddDays(-1) }));
+
+    [Fact]
+    public void Records_of_a_20_year_old_are_kept() =>
+        Assert.Empty(ErrorFields(Mia() with { DateOfBirth = Today.AddYears(-20) }));
 
     [Theory]
     [InlineData("")]
