@@ -127,6 +127,8 @@ public static class TablesTemplate
                 ["Statement"] = new JsonArray(
                     new JsonObject
                     {
+                        // The one wildcard action in UpNest's templates: AWS's default key policy, without
+                        // which IAM could not manage the key at all.
                         ["Sid"] = "AccountAdministers",
                         ["Effect"] = "Allow",
                         ["Principal"] = new JsonObject { ["AWS"] = Sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root") },
@@ -138,7 +140,8 @@ public static class TablesTemplate
                         ["Sid"] = "DynamoDbUsesItInThisAccount",
                         ["Effect"] = "Allow",
                         ["Principal"] = new JsonObject { ["AWS"] = "*" },
-                        ["Action"] = new JsonArray("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:CreateGrant", "kms:DescribeKey"),
+                        ["Action"] = new JsonArray("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
+                            "kms:GenerateDataKeyWithoutPlaintext", "kms:CreateGrant", "kms:DescribeKey"),
                         ["Resource"] = "*",
                         ["Condition"] = new JsonObject
                         {
