@@ -1,5 +1,6 @@
 using System.Net;
 using UpNest.Api.Tests.Infrastructure;
+using UpNest.Testing;
 
 namespace UpNest.Api.Tests.Surface;
 
@@ -61,5 +62,24 @@ public sealed class MetricsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, (await management.GetAsync("/health/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await management.GetAsync("/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_container_health_check_passes_on_a_ready_app_and_fails_on_anything_but_200()
+    {
+        var script = RepoPaths.InRepo("infra", "docker", "healthcheck.sh");
+
+        Assert.Equal(0, await RunHealthCheckAsync(script, _app!.BaseAddress.Port));
+        Assert.NotEqual(0, await RunHealthCheckAsync(script, _app.ManagementAddress.Port));
+    }
+
+    private static async Task<int> RunHealthCheckAsync(string script, int port)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(script);
+        start.Environment["HEALTHCHECK_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        await process.WaitForExitAsync();
+        return process.ExitCode;
     }
 }
