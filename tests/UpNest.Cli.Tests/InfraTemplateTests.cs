@@ -190,6 +190,20 @@ public sealed class InfraTemplateTests
     }
 
     [Fact]
+    public void The_collector_turns_every_UpNest_instrument_into_a_CloudWatch_metric()
+    {
+        var selectors = System.Text.RegularExpressions.Regex.Matches(CollectorConfig.Yaml, @"^\s+- (\^upnest\S+)$", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value.Replace(@"\\", @"\", StringComparison.Ordinal))
+            .ToList();
+        var instruments = typeof(UpNest.Core.Telemetry.UpNestTelemetryNames).GetFields()
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Where(n => n.StartsWith("upnest.", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(11, instruments.Count);
+        Assert.All(instruments, name => Assert.Contains(selectors, s => System.Text.RegularExpressions.Regex.IsMatch(name, s)));
+        Assert.DoesNotContain(selectors, s => System.Text.RegularExpressions.Regex.IsMatch("http.server.request.duration", s));
+    }
+
+    [Fact]
     public void Every_template_fits_the_inline_template_body_limit_when_compact()
     {
         foreach (var stack in StackSet.All)
