@@ -63,6 +63,8 @@ internal static class ServiceTemplate
         {
             ["Type"] = "Number", ["Default"] = 30, ["AllowedValues"] = Array(7, 14, 30, 60, 90, 180, 365), ["Description"] = "Days to keep application and metric logs.",
         },
+        ["TraceSampleRatio"] = Parameter("String", "Share of requests traced to X-Ray (0 to 1).", "0.1"),
+        ["ContainerInsights"] = new JsonObject { ["Type"] = "String", ["Default"] = "disabled", ["AllowedValues"] = Strings("enabled", "disabled"), ["Description"] = "ECS Container Insights (per-task metrics, billed as custom metrics)." },
         ["AlarmEmail"] = Parameter("String", "Email address subscribed to the alarm topic (empty: subscribe later).", ""),
         ["LatencyGoalSeconds"] = Parameter("Number", "p99 latency goal at the load balancer; the alarm fires above it.", 0.5),
         ["MonthlyCostAlarmUsd"] = Parameter("Number", "Alarm when the DynamoDB request cost, projected to a month, exceeds this.", 100),
@@ -158,7 +160,8 @@ internal static class ServiceTemplate
         resources["Cluster"] = Resource("AWS::ECS::Cluster", new JsonObject
         {
             ["ClusterName"] = Sub("upnest-${Environment}"),
-            ["ClusterSettings"] = Array(new JsonObject { ["Name"] = "containerInsights", ["Value"] = "enabled" }),
+            // Container Insights costs about $10 a month per service; the dashboard uses the free AWS/ECS metrics.
+            ["ClusterSettings"] = Array(new JsonObject { ["Name"] = "containerInsights", ["Value"] = Ref("ContainerInsights") }),
             ["Tags"] = Tags("service"),
         });
         resources["TaskDefinition"] = Resource("AWS::ECS::TaskDefinition", new JsonObject
@@ -198,7 +201,10 @@ internal static class ServiceTemplate
             Env("Auth__ClientId", ImportValue("${IdentityStack}-ClientId")),
             Env("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4317"),
             Env("OTEL_SERVICE_NAME", "upnest-api"),
-            Env("OTEL_RESOURCE_ATTRIBUTES", Sub("deployment.environment=${Environment}"))),
+            Env("OTEL_RESOURCE_ATTRIBUTES", Sub("deployment.environment=${Environment}")),
+            // One request in ten is traced (X-Ray bills per trace); a sampled caller's decision is kept.
+            Env("OTEL_TRACES_SAMPLER", "parentbased_traceidratio"),
+            Env("OTEL_TRACES_SAMPLER_ARG", Ref("TraceSampleRatio"))),
         ["HealthCheck"] = new JsonObject
         {
             ["Command"] = Strings("CMD", "/app/healthcheck.sh"),
