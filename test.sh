@@ -22,6 +22,13 @@ echo "test.sh: DynamoDB Local at $UPNEST_DYNAMODB_URL"
 dotnet build UpNest.slnx -c Release -nologo -v quiet
 
 status=0
+
+# Infrastructure templates: AWS's cfn-lint, also used by the deploy dry-run tests in UpNest.Cli.Tests.
+export UPNEST_CFN_LINT
+UPNEST_CFN_LINT="$(scripts/cfn-lint.sh path)"
+echo "test.sh: ---- cfn-lint infra/cloudformation"
+scripts/cfn-lint.sh || status=1
+
 run() { # run <label> <project> [env...]
   local label="$1" project="$2"; shift 2
   echo "test.sh: ---- $label"

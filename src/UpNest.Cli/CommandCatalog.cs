@@ -9,6 +9,8 @@ internal static class CommandCatalog
     [
         new CreateTablesCommand(),
         new InfraTablesCommand(),
+        new InfraSynthCommand(),
+        new DeployCommand(),
         new AuditVerifyCommand(),
         new ZScoresCommand(),
         new KeysRotateCommand(),

@@ -7,6 +7,7 @@ using UpNest.Api.Export;
 using UpNest.Core.Audit;
 using UpNest.Core.Common;
 using UpNest.Core.Export;
+using UpNest.Core.Telemetry;
 
 namespace UpNest.Api.Endpoints;
 
@@ -24,6 +25,7 @@ public static class ExportEndpoints
                 throw new ValidationException("format", "format must be json, csv or fhir.");
             }
             var export = await exports.ExportBabyAsync(scope.Access, ct);
+            UpNestMetrics.Exported();
             var name = $"upnest-{scope.Access.BabyId}";
             return format switch
             {
@@ -40,6 +42,7 @@ public static class ExportEndpoints
             CurrentUser me, ExportService exports, MeasurementScorer scorer, AuditTrail trail, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         {
             var export = await exports.ExportUserAsync(me.Id, ct);
+            UpNestMetrics.Exported();
             var address = http.Connection.RemoteIpAddress?.ToString();
             await AuditRecording.RecordAsync(trail, new AuditEntry(me.Id, me.Id, "export", $"user:{me.Id}",
                 AuditOutcomes.Success, http.TraceIdentifier, address), ct);

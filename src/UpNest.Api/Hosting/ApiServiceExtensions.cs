@@ -42,7 +42,7 @@ public static class ApiServiceExtensions
         services.AddOpenApi();
         services.AddRateLimits(configuration);
         services.AddUpNestCors(configuration);
-        services.AddUpNestTelemetry();
+        services.AddUpNestTelemetry(configuration);
         return services;
     }
 

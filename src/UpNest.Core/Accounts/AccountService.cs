@@ -1,3 +1,4 @@
+using UpNest.Core.Telemetry;
 using UpNest.Core.Common;
 using UpNest.Core.Users;
 
@@ -46,6 +47,7 @@ public sealed class AccountService(
             UpdatedAt = now,
         };
         await users.CreateAsync(user, ct);
+        UpNestMetrics.Registered();
         return user;
     }
 
@@ -55,13 +57,16 @@ public sealed class AccountService(
         var verified = hasher.Verify(user?.PasswordHash ?? _dummyHash.Value, password ?? string.Empty, out var needsRehash);
         if (user?.PasswordHash is null || !verified)
         {
+            UpNestMetrics.LoginFailed();
             throw new UnauthorizedException("The email or password is not correct.");
         }
         if (needsRehash)
         {
             user = await users.UpdateAsync(user with { PasswordHash = hasher.Hash(password!) }, user.Version, ct);
         }
-        return (user, await StartSessionAsync(user.Id, ct));
+        var session = await StartSessionAsync(user.Id, ct);
+        UpNestMetrics.LoggedIn();
+        return (user, session);
     }
 
     public async Task<RefreshToken> StartSessionAsync(string userId, CancellationToken ct)

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using UpNest.Core.Common;
+using UpNest.Core.Telemetry;
 
 namespace UpNest.Core.Audit;
 
@@ -32,7 +34,26 @@ public sealed class AuditTrail(IAuditStore store, IIdGenerator ids, TimeProvider
 {
     private const int Attempts = 5;
 
+    /// <summary>Appends the event, inside an "audit.append" span, counting it as written or failed.</summary>
     public async Task<AuditEvent> RecordAsync(AuditEntry entry, CancellationToken ct)
+    {
+        using var span = UpNestMetrics.Tracing.StartActivity("audit.append");
+        span?.SetTag("upnest.audit.action", entry.Action);
+        try
+        {
+            var appended = await AppendToChainAsync(entry, ct);
+            UpNestMetrics.AuditEventWritten();
+            return appended;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            UpNestMetrics.AuditEventFailed();
+            span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            throw;
+        }
+    }
+
+    private async Task<AuditEvent> AppendToChainAsync(AuditEntry entry, CancellationToken ct)
     {
         var addressHash = entry.ClientAddress is { Length: > 0 } address ? HashAddress(address) : null;
         for (var attempt = 1; ; attempt++)

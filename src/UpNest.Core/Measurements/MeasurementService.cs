@@ -1,3 +1,4 @@
+using UpNest.Core.Telemetry;
 using UpNest.Core.Babies;
 using UpNest.Core.Common;
 using UpNest.Core.Users;
@@ -23,6 +24,7 @@ public sealed class MeasurementService(IMeasurementStore measurements, IUserStor
         }
         errors.ThrowIfAny();
         await measurements.CreateAsync(access, measurement, ct);
+        UpNestMetrics.MeasurementRecorded();
         return measurement;
     }
 

@@ -1,3 +1,4 @@
+using UpNest.Core.Telemetry;
 using UpNest.Core.Babies;
 using UpNest.Core.Common;
 using UpNest.Schedules.Cdsi;
@@ -95,6 +96,7 @@ public sealed class DoseRecorder(IVaccinationStore doses, VaccinationService rea
             alreadyGiven.Add(new GivenDose(record.Vaccine, record.DoseNumber, given.GivenOn, given.Cvx));
         }
         var views = written.Select(r => new DoseView(r, DoseStatus.Completed)).ToList();
+        UpNestMetrics.DosesRecorded(views.Count);
         return new RecordedDoses(views[0], views.Skip(1).ToList());
     }
 

@@ -21,7 +21,7 @@ public sealed class DynamoGateway(IAmazonDynamoDB client, TablePrefix prefix, St
         {
             TableName = Table(table), Key = key, ConsistentRead = true, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
         };
-        var response = await retry.ExecuteAsync(t => client.GetItemAsync(request, t), ct);
+        var response = await CallAsync(operation, "GetItem", metrics.LogicalTable(request.TableName), t => client.GetItemAsync(request, t), ct);
         metrics.Record(operation, isWrite: false, [response.ConsumedCapacity]);
         return response.IsItemSet && response.Item is { Count: > 0 } ? response.Item : null;
     }
@@ -29,7 +29,7 @@ public sealed class DynamoGateway(IAmazonDynamoDB client, TablePrefix prefix, St
     public async Task<QueryResponse> QueryAsync(string operation, QueryRequest request, CancellationToken ct)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        var response = await retry.ExecuteAsync(t => client.QueryAsync(request, t), ct);
+        var response = await CallAsync(operation, "Query", metrics.LogicalTable(request.TableName), t => client.QueryAsync(request, t), ct);
         metrics.Record(operation, isWrite: false, [response.ConsumedCapacity]);
         response.Items ??= [];
         return response;
@@ -38,7 +38,7 @@ public sealed class DynamoGateway(IAmazonDynamoDB client, TablePrefix prefix, St
     public async Task PutItemAsync(string operation, PutItemRequest request, CancellationToken ct)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        var response = await retry.ExecuteAsync(t => client.PutItemAsync(request, t), ct);
+        var response = await CallAsync(operation, "PutItem", metrics.LogicalTable(request.TableName), t => client.PutItemAsync(request, t), ct);
         metrics.Record(operation, isWrite: true, [response.ConsumedCapacity]);
     }
 
@@ -98,7 +98,7 @@ public sealed class DynamoGateway(IAmazonDynamoDB client, TablePrefix prefix, St
     public async Task<UpdateItemResponse> UpdateItemAsync(string operation, UpdateItemRequest request, CancellationToken ct)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        var response = await retry.ExecuteAsync(t => client.UpdateItemAsync(request, t), ct);
+        var response = await CallAsync(operation, "UpdateItem", metrics.LogicalTable(request.TableName), t => client.UpdateItemAsync(request, t), ct);
         metrics.Record(operation, isWrite: true, [response.ConsumedCapacity]);
         return response;
     }
@@ -106,7 +106,7 @@ public sealed class DynamoGateway(IAmazonDynamoDB client, TablePrefix prefix, St
     public async Task DeleteItemAsync(string operation, DeleteItemRequest request, CancellationToken ct)
     {
         request.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
-        var response = await retry.ExecuteAsync(t => client.DeleteItemAsync(request, t), ct);
+        var response = await CallAsync(operation, "DeleteItem", metrics.LogicalTable(request.TableName), t => client.DeleteItemAsync(request, t), ct);
         metrics.Record(operation, isWrite: true, [response.ConsumedCapacity]);
     }
 
@@ -122,7 +122,7 @@ public sealed class DynamoGateway(IAmazonDynamoDB client, TablePrefix prefix, St
             ClientRequestToken = Guid.NewGuid().ToString("N"),
             ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
         };
-        var response = await retry.ExecuteAsync(t => client.TransactWriteItemsAsync(request, t), ct);
+        var response = await CallAsync(operation, "TransactWriteItems", TransactionTables(items), t => client.TransactWriteItemsAsync(request, t), ct);
         metrics.Record(operation, isWrite: true, response.ConsumedCapacity);
     }
 
@@ -138,7 +138,7 @@ public sealed class DynamoGateway(IAmazonDynamoDB client, TablePrefix prefix, St
             for (var round = 1; pending is { Count: > 0 }; round++)
             {
                 var request = new BatchGetItemRequest { RequestItems = pending, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
-                var response = await retry.ExecuteAsync(t => client.BatchGetItemAsync(request, t), ct);
+                var response = await CallAsync(operation, "BatchGetItem", table.Name, t => client.BatchGetItemAsync(request, t), ct);
                 metrics.Record(operation, isWrite: false, response.ConsumedCapacity);
                 if (response.Responses?.TryGetValue(name, out var items) == true)
                 {
@@ -165,7 +165,7 @@ public sealed class DynamoGateway(IAmazonDynamoDB client, TablePrefix prefix, St
             for (var round = 1; pending is { Count: > 0 }; round++)
             {
                 var request = new BatchWriteItemRequest { RequestItems = pending, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
-                var response = await retry.ExecuteAsync(t => client.BatchWriteItemAsync(request, t), ct);
+                var response = await CallAsync(operation, "BatchWriteItem", table.Name, t => client.BatchWriteItemAsync(request, t), ct);
                 metrics.Record(operation, isWrite: true, response.ConsumedCapacity);
                 pending = response.UnprocessedItems;
                 await WaitBeforeUnprocessedAsync(round, pending?.Count ?? 0, ct);
@@ -188,6 +188,26 @@ public sealed class DynamoGateway(IAmazonDynamoDB client, TablePrefix prefix, St
         }
         while (request.ExclusiveStartKey is not null);
     }
+
+    /// <summary>Sends one request through the retry policy, timed and traced as one store call.</summary>
+    private async Task<T> CallAsync<T>(string operation, string api, string table, Func<CancellationToken, Task<T>> send, CancellationToken ct)
+    {
+        using var call = metrics.StartCall(operation, api, table);
+        try
+        {
+            return await retry.ExecuteAsync(send, ct);
+        }
+        catch (Exception e)
+        {
+            call.Failed(e);
+            throw;
+        }
+    }
+
+    /// <summary>The logical tables a transaction writes, e.g. "Babies,AuditLog".</summary>
+    private string TransactionTables(List<TransactWriteItem> items) => string.Join(',', items
+        .Select(i => metrics.LogicalTable(i.Put?.TableName ?? i.Update?.TableName ?? i.Delete?.TableName ?? i.ConditionCheck?.TableName))
+        .Distinct());
 
     private async Task WaitBeforeUnprocessedAsync(int round, int unprocessed, CancellationToken ct)
     {

@@ -34,8 +34,13 @@ public static class TablesTemplate
         };
         var outputs = new JsonObject
         {
-            ["TablesKeyArn"] = new JsonObject { ["Value"] = GetAtt("TablesKey", "Arn") },
+            ["TablesKeyArn"] = new JsonObject
+            {
+                ["Value"] = GetAtt("TablesKey", "Arn"),
+                ["Export"] = new JsonObject { ["Name"] = Sub("${AWS::StackName}-TablesKeyArn") },
+            },
         };
+        TableBackup.AddTo(resources);
         foreach (var table in Tables.All)
         {
             resources[LogicalId(table)] = GlobalTable(table);
@@ -48,7 +53,7 @@ public static class TablesTemplate
         var template = new JsonObject
         {
             ["AWSTemplateFormatVersion"] = "2010-09-09",
-            ["Description"] = "UpNest DynamoDB tables: on-demand, PITR, customer-managed KMS, TTL, deletion protection, optional global-table replicas.",
+            ["Description"] = "UpNest DynamoDB tables: on-demand, PITR, customer-managed KMS, TTL, deletion protection, optional global-table replicas, daily AWS Backup.",
             ["Parameters"] = Parameters(),
             ["Conditions"] = Conditions(),
             ["Resources"] = resources,
@@ -66,13 +71,7 @@ public static class TablesTemplate
 
     private static JsonObject Parameters() => new()
     {
-        ["Environment"] = new JsonObject
-        {
-            ["Type"] = "String",
-            ["AllowedPattern"] = "^[a-z][a-z0-9-]{1,20}$",
-            ["Default"] = "dev",
-            ["Description"] = "Environment name, used in tags and the KMS alias (dev, staging, prod).",
-        },
+        ["Environment"] = Cfn.EnvironmentParameter(),
         ["TablePrefix"] = new JsonObject
         {
             ["Type"] = "String",
@@ -128,6 +127,8 @@ public static class TablesTemplate
                 ["Statement"] = new JsonArray(
                     new JsonObject
                     {
+                        // The one wildcard action in UpNest's templates: AWS's default key policy, without
+                        // which IAM could not manage the key at all.
                         ["Sid"] = "AccountAdministers",
                         ["Effect"] = "Allow",
                         ["Principal"] = new JsonObject { ["AWS"] = Sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:root") },
@@ -139,7 +140,8 @@ public static class TablesTemplate
                         ["Sid"] = "DynamoDbUsesItInThisAccount",
                         ["Effect"] = "Allow",
                         ["Principal"] = new JsonObject { ["AWS"] = "*" },
-                        ["Action"] = new JsonArray("kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:CreateGrant", "kms:DescribeKey"),
+                        ["Action"] = new JsonArray("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey",
+                            "kms:GenerateDataKeyWithoutPlaintext", "kms:CreateGrant", "kms:DescribeKey"),
                         ["Resource"] = "*",
                         ["Condition"] = new JsonObject
                         {
@@ -222,14 +224,11 @@ public static class TablesTemplate
     private static JsonArray KeySchema(List<Amazon.DynamoDBv2.Model.KeySchemaElement> keys) =>
         new(keys.Select(k => (JsonNode)new JsonObject { ["AttributeName"] = k.AttributeName, ["KeyType"] = k.KeyType.Value }).ToArray());
 
-    private static JsonArray Tags(string component) => new(
-        new JsonObject { ["Key"] = "Application", ["Value"] = "UpNest" },
-        new JsonObject { ["Key"] = "Environment", ["Value"] = Ref("Environment") },
-        new JsonObject { ["Key"] = "Component", ["Value"] = component });
+    private static JsonArray Tags(string component) => Cfn.Tags(component);
 
-    private static JsonObject Ref(string name) => new() { ["Ref"] = name };
+    private static JsonObject Ref(string name) => Cfn.Ref(name);
 
-    private static JsonObject Sub(string text) => new() { ["Fn::Sub"] = text };
+    private static JsonObject Sub(string text) => Cfn.Sub(text);
 
-    private static JsonObject GetAtt(string resource, string attribute) => new() { ["Fn::GetAtt"] = new JsonArray(resource, attribute) };
+    private static JsonObject GetAtt(string resource, string attribute) => Cfn.GetAtt(resource, attribute);
 }

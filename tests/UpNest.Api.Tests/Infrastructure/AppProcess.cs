@@ -15,13 +15,17 @@ public sealed class AppProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private AppProcess(Process process, Uri baseAddress)
+    private AppProcess(Process process, Uri baseAddress, Uri managementAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
+        ManagementAddress = managementAddress;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The management listener (/metrics), on its own free port so parallel apps never collide.</summary>
+    public Uri ManagementAddress { get; }
 
     public string Output
     {
@@ -39,6 +43,7 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(string databasePath)
     {
         var port = FreePort();
+        var managementPort = FreePort();
         var dll = ApiAssemblyPath();
         var start = new ProcessStartInfo("dotnet")
         {
@@ -50,14 +55,14 @@ public sealed class AppProcess : IAsyncDisposable
         foreach (var arg in new[]
         {
             dll, "--urls", $"http://127.0.0.1:{port}", "--Storage:Provider=Sqlite", $"--Storage:Sqlite:Path={databasePath}",
-            "--RateLimits:AuthPerMinute=1000",
+            "--RateLimits:AuthPerMinute=1000", $"--Management:Url=http://127.0.0.1:{managementPort}",
         })
         {
             start.ArgumentList.Add(arg);
         }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), new Uri($"http://127.0.0.1:{managementPort}"));
         process.OutputDataReceived += (_, e) => app.Append(e.Data);
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
