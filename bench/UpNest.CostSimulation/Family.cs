@@ -12,8 +12,8 @@ namespace UpNest.CostSimulation;
 
 /// <summary>
 /// One family's month, replayed through the store ports the way the API calls them: every
-/// baby-scoped request authorizes (QP4), reads or writes, and appends one audit event (head read +
-/// conditional put). Vaccination and milestone lists are modelled as one Query of the baby's
+/// baby-scoped request authorizes (QP4), reads or writes, and appends one audit event (a
+/// transactional put; the head is read only on the writer's first touch of the baby). Vaccination and milestone lists are modelled as one Query of the baby's
 /// partition over seeded items of realistic size.
 /// </summary>
 internal sealed class Family(IServiceProvider services, Assumptions assumptions, Random random)
@@ -23,6 +23,7 @@ internal sealed class Family(IServiceProvider services, Assumptions assumptions,
     private readonly IBabyStore _babies = services.GetRequiredService<IBabyStore>();
     private readonly IMeasurementStore _measurements = services.GetRequiredService<IMeasurementStore>();
     private readonly IAuditStore _audit = services.GetRequiredService<IAuditStore>();
+    private readonly Dictionary<string, AuditEvent?> _auditHeads = new(StringComparer.Ordinal);
     private readonly DynamoGateway _db = services.GetRequiredService<DynamoGateway>();
     private readonly BabyAuthorizer _authorizer = new(services.GetRequiredService<IBabyStore>());
     private readonly string _userId = Guid.NewGuid().ToString("N");
@@ -94,14 +95,21 @@ internal sealed class Family(IServiceProvider services, Assumptions assumptions,
     private async Task<BabyAccess> BabyRequestAsync(string babyId, string action, CancellationToken ct)
     {
         var access = await _authorizer.AuthorizeAsync(_userId, babyId, Role.Viewer, ct);
-        var head = await _audit.GetHeadAsync(babyId, ct);
-        await _audit.AppendAsync(new AuditEvent
+        // The audit writer holds the heads it wrote in memory: only its first touch of a subject reads one.
+        if (!_auditHeads.TryGetValue(babyId, out var head))
         {
+            head = await _audit.GetHeadAsync(babyId, ct);
+        }
+        var appended = new AuditEvent
+        {
+            Position = (head?.Position ?? 0) + 1,
             Subject = babyId, Id = Guid.NewGuid().ToString("N"), At = _now, ActorId = _userId, Action = action,
             Resource = "baby/" + babyId, Outcome = "success", RequestId = Guid.NewGuid().ToString("N"),
             ClientAddressHash = new string('c', 64), PrevHash = head?.Hash, Hash = Convert.ToHexString(Guid.NewGuid().ToByteArray()) + new string('0', 32),
             ExpiresAt = _now.AddYears(6),
-        }, ct);
+        };
+        await _audit.AppendBatchAsync([appended], ct);
+        _auditHeads[babyId] = appended;
         return access;
     }
 

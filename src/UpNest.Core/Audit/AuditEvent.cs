@@ -20,6 +20,9 @@ public sealed record AuditEvent
     public string? PrevHash { get; init; }
     public required string Hash { get; init; }
     public DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>The event's place in its subject's chain: 1 for the first event, head + 1 after.</summary>
+    public long Position { get; init; }
 }
 
 /// <summary>Storage port for the audit log (append-only, chained per subject).</summary>
@@ -29,10 +32,13 @@ public interface IAuditStore
     Task<AuditEvent?> GetHeadAsync(string subject, CancellationToken ct);
 
     /// <summary>
-    /// Appends the event if the subject's head is still <see cref="AuditEvent.PrevHash"/>
-    /// (null for the first event); <see cref="PreconditionFailedException"/> when another writer won.
+    /// Stores a batch of events in one all-or-nothing write (one transaction, one fsync). Events of
+    /// one subject come in chain order and the first of them chains onto the subject's stored head
+    /// (<see cref="AuditEvent.PrevHash"/> null and <see cref="AuditEvent.Position"/> 1 for a new
+    /// chain). When another writer moved a head on, nothing is stored and
+    /// <see cref="AuditChainConflictException"/> names the subjects to re-chain.
     /// </summary>
-    Task AppendAsync(AuditEvent auditEvent, CancellationToken ct);
+    Task AppendBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct);
 
     /// <summary>The subject's events, newest first.</summary>
     Task<Page<AuditEvent>> ListBySubjectAsync(string subject, PageRequest page, CancellationToken ct);
@@ -45,4 +51,11 @@ public interface IAuditStore
 
     /// <summary>Removes events whose expiry has passed (DynamoDB: TTL does it; this is the fallback).</summary>
     Task<int> PurgeExpiredAsync(DateTimeOffset now, int limit, CancellationToken ct);
+}
+
+/// <summary>Another writer (another instance) appended to these subjects first; nothing of the batch was stored.</summary>
+public sealed class AuditChainConflictException(IReadOnlyCollection<string> subjects)
+    : Exception("The audit chain of " + subjects.Count + " subject(s) moved on; reload their heads and re-chain.")
+{
+    public IReadOnlyCollection<string> Subjects { get; } = subjects;
 }

@@ -8,44 +8,50 @@ using static UpNest.Storage.DynamoDb.Calls.Items;
 namespace UpNest.Storage.DynamoDb.Stores;
 
 /// <summary>
-/// AuditLog: the events of a subject at subject/E#sequence. The head of the chain is the highest
-/// sequence. An append reads the head, checks the event's PrevHash against it and puts the event at
-/// sequence + 1 on condition that the slot is free: of two writers on one head exactly one gets the
-/// slot, the other a 412. One conditional PutItem per event, no transaction, no HEAD item to rewrite:
-/// audit is written on every read, so this is the cheapest write in the store that matters most.
+/// AuditLog: the events of a subject at subject/E#position. The head of the chain is the highest
+/// position. The process's audit writer chains events from the heads it holds and puts each at its
+/// position on condition that the slot is free: of two instances on one head exactly one gets the
+/// slot, the other reloads the head and re-chains. No HEAD item to rewrite: audit is written on
+/// every read, so this is the cheapest write in the store that matters most.
 /// </summary>
 internal sealed class DynamoAuditStore(DynamoGateway db, TimeProvider clock) : IAuditStore
 {
     private static readonly TableDefinition Table = Tables.AuditLog;
 
+    /// <summary>The position comes from the sort key: events stored before positions were recorded have none.</summary>
     public async Task<AuditEvent?> GetHeadAsync(string subject, CancellationToken ct) =>
-        await HeadItemAsync(subject, ct) is { } head ? Read<AuditEvent>(head) : null;
+        await HeadItemAsync(subject, ct) is { } head ? Read<AuditEvent>(head) with { Position = Keys.AuditSequence(head[Attrs.Sk].S) } : null;
 
-    public async Task AppendAsync(AuditEvent auditEvent, CancellationToken ct)
+    /// <summary>
+    /// One TransactWriteItems for the batch (the writer keeps batches within its 100 items): each
+    /// event goes to its own slot on condition the slot is free, so a head another instance moved
+    /// on fails the whole batch and the reasons name the subjects to re-chain.
+    /// </summary>
+    public async Task AppendBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct)
     {
-        var head = await HeadItemAsync(auditEvent.Subject, ct);
-        if ((head is null ? null : Read<AuditEvent>(head).Hash) != auditEvent.PrevHash)
+        var table = db.Table(Table);
+        var puts = events.Select(e => new TransactWriteItem
         {
-            throw new PreconditionFailedException("The audit chain moved on; read the head again.");
+            Put = new Put { TableName = table, Item = ItemOf(e), ConditionExpression = "attribute_not_exists(pk)" },
+        }).ToList();
+        try
+        {
+            await db.TransactWriteAsync("AppendAuditBatch", puts, ct);
         }
-        var sequence = head is null ? 1 : Keys.AuditSequence(head[Attrs.Sk].S) + 1;
-        var item = Item(Keys.AuditSubject(auditEvent.Subject), Keys.AuditEvent(sequence), auditEvent);
+        catch (TransactionCanceledException canceled) when (canceled.AnyConditionFailed())
+        {
+            var moved = events.Where((_, i) => canceled.FailedAt(i)).Select(e => e.Subject).Distinct(StringComparer.Ordinal).ToList();
+            throw new AuditChainConflictException(moved);
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> ItemOf(AuditEvent auditEvent)
+    {
+        var item = Item(Keys.AuditSubject(auditEvent.Subject), Keys.AuditEvent(auditEvent.Position), auditEvent);
         item[Attrs.ActorId] = S(auditEvent.ActorId);
         item[Attrs.At] = S(Keys.AuditAt(auditEvent.At, auditEvent.Id));
         item[Attrs.ExpiresAt] = N(EpochSeconds(auditEvent.ExpiresAt));
-        try
-        {
-            await db.PutItemAsync("AppendAudit", new PutItemRequest
-            {
-                TableName = db.Table(Table),
-                Item = item,
-                ConditionExpression = "attribute_not_exists(pk)",
-            }, ct);
-        }
-        catch (ConditionalCheckFailedException)
-        {
-            throw new PreconditionFailedException("The audit chain moved on; read the head again.");
-        }
+        return item;
     }
 
     public async Task<Page<AuditEvent>> ListBySubjectAsync(string subject, PageRequest page, CancellationToken ct)

@@ -1,0 +1,172 @@
+using System.Threading.Channels;
+
+namespace UpNest.Core.Audit;
+
+/// <summary>How the writer groups events: at most <see cref="MaxBatch"/> per commit, and how long it
+/// waits for company after the first event (zero: events that arrive while a commit is in flight
+/// form the next batch, so batches grow with load without adding latency when idle).</summary>
+public sealed record AuditWriterOptions(int MaxBatch = 100, int QueueCapacity = 8192, int MaxAttempts = 8, TimeSpan Linger = default)
+{
+    public static readonly AuditWriterOptions Default = new();
+
+    /// <summary>Heads kept in memory; past this the cache starts again (a miss costs one head read).</summary>
+    public int MaxCachedHeads { get; init; } = 100_000;
+}
+
+/// <summary>
+/// The one audit writer of the process. Requests hand it unchained events through a bounded
+/// channel and await their durability; the writer alone assigns each event its place in its
+/// subject's chain (from the heads it holds in memory) and stores whole batches in one
+/// all-or-nothing write, so a read of a baby costs a share of one fsync instead of one fsync and
+/// two requests on the same baby never race for its head. When another instance moved a head on,
+/// the writer reloads it and re-chains the batch: the conflict never reaches a request.
+/// </summary>
+public sealed class AuditWriter : IAsyncDisposable
+{
+    private readonly IAuditStore _store;
+    private readonly TimeProvider _clock;
+    private readonly AuditWriterOptions _options;
+    private readonly Channel<Pending> _queue;
+    private readonly Dictionary<string, ChainHead> _heads = new(StringComparer.Ordinal);
+    private readonly Task _loop;
+
+    public AuditWriter(IAuditStore store, TimeProvider clock, AuditWriterOptions options)
+    {
+        (_store, _clock, _options) = (store, clock, options);
+        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Batches committed so far (for tests and diagnostics).</summary>
+    public long BatchesCommitted { get; private set; }
+
+    /// <summary>
+    /// Chains and stores the event and returns it once it is durable. The draft's
+    /// <see cref="AuditEvent.PrevHash"/>, <see cref="AuditEvent.Hash"/> and
+    /// <see cref="AuditEvent.Position"/> are the writer's to set.
+    /// </summary>
+    public async Task<AuditEvent> WriteAsync(AuditEvent draft, CancellationToken ct)
+    {
+        var pending = new Pending(draft);
+        await _queue.Writer.WriteAsync(pending, ct);
+        // Once queued the event will be stored whether or not the caller still waits.
+        return await pending.Done.Task.WaitAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<Pending>(_options.MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            Drain(batch);
+            if (_options.Linger > TimeSpan.Zero && batch.Count < _options.MaxBatch)
+            {
+                await Task.Delay(_options.Linger, _clock);
+                Drain(batch);
+            }
+            await CommitAsync(batch);
+            batch.Clear();
+        }
+    }
+
+    private void Drain(List<Pending> batch)
+    {
+        while (batch.Count < _options.MaxBatch && _queue.Reader.TryRead(out var next))
+        {
+            batch.Add(next);
+        }
+    }
+
+    private async Task CommitAsync(List<Pending> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var (events, heads) = await ChainAsync(batch);
+                await _store.AppendBatchAsync(events, CancellationToken.None);
+                foreach (var (subject, head) in heads)
+                {
+                    _heads[subject] = head;
+                }
+                BatchesCommitted++;
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.TrySetResult(events[i]);
+                }
+                return;
+            }
+            catch (AuditChainConflictException conflict) when (attempt < _options.MaxAttempts)
+            {
+                foreach (var subject in conflict.Subjects)
+                {
+                    _heads.Remove(subject);
+                }
+            }
+            catch (Exception fault) when (attempt < _options.MaxAttempts && fault is not AuditChainConflictException)
+            {
+                // A store hiccup: what this writer believes about heads may be wrong now.
+                _heads.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), _clock);
+            }
+            catch (Exception fault)
+            {
+                _heads.Clear();
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetException(fault);
+                }
+                return;
+            }
+        }
+    }
+
+    /// <summary>Gives every event of the batch its place: after its subject's head, in arrival order.</summary>
+    private async Task<(List<AuditEvent> Events, Dictionary<string, ChainHead> Heads)> ChainAsync(List<Pending> batch)
+    {
+        if (_heads.Count > _options.MaxCachedHeads)
+        {
+            _heads.Clear();
+        }
+        var heads = new Dictionary<string, ChainHead>(StringComparer.Ordinal);
+        var missing = batch.Select(p => p.Draft.Subject).Distinct(StringComparer.Ordinal).Where(s => !_heads.ContainsKey(s)).ToList();
+        var loaded = await Task.WhenAll(missing.Select(s => _store.GetHeadAsync(s, CancellationToken.None)));
+        for (var i = 0; i < missing.Count; i++)
+        {
+            heads[missing[i]] = loaded[i] is { } head ? new ChainHead(head.Hash, head.Position) : ChainHead.Empty;
+        }
+        var events = new List<AuditEvent>(batch.Count);
+        foreach (var pending in batch)
+        {
+            var subject = pending.Draft.Subject;
+            var head = heads.TryGetValue(subject, out var h) ? h : _heads[subject];
+            var linked = pending.Draft with { PrevHash = head.Hash, Position = head.Position + 1, Hash = string.Empty };
+            var chained = linked with { Hash = AuditChain.ComputeHash(linked) };
+            heads[subject] = new ChainHead(chained.Hash, chained.Position);
+            events.Add(chained);
+        }
+        return (events, heads);
+    }
+
+    private sealed record ChainHead(string? Hash, long Position)
+    {
+        public static readonly ChainHead Empty = new(null, 0);
+    }
+
+    private sealed class Pending(AuditEvent draft)
+    {
+        public AuditEvent Draft { get; } = draft;
+
+        public TaskCompletionSource<AuditEvent> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
