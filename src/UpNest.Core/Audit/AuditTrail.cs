@@ -8,6 +8,9 @@ public static class AuditOutcomes
     public const string Success = "success";
     public const string Denied = "denied";
     public const string Failed = "failed";
+
+    /// <summary>A change about to run: stored before it, so a change that commits is never unaudited.</summary>
+    public const string Attempted = "attempted";
 }
 
 /// <summary>How long events are kept (Retention:AuditDays); set by the host.</summary>
