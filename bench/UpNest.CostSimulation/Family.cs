@@ -80,21 +80,31 @@ internal sealed class Family(IServiceProvider services, Assumptions assumptions,
         {
             if (random.NextDouble() < assumptions.MeasurementsPerWeek / 7.0)
             {
-                var access = await BabyRequestAsync(babyId, "measurement.create", ct);
+                var access = await BabyRequestAsync(babyId, "measurement.create", ct, changes: true);
                 await _measurements.CreateAsync(access, new Measurement { Id = Guid.NewGuid().ToString("N"), BabyId = babyId, MeasuredOn = DateOnly.FromDateTime(_now.UtcDateTime), WeightKg = 5.2, LengthHeightCm = 58.1, Position = LengthPosition.Recumbent, HeadCircumferenceCm = 39.5, Source = "home", CreatedBy = _userId, CreatedAt = _now, UpdatedAt = _now }, ct);
             }
             if (random.NextDouble() < assumptions.RecordUpdatesPerMonth / 30.0)
             {
-                var access = await BabyRequestAsync(babyId, "vaccination.record", ct);
+                var access = await BabyRequestAsync(babyId, "vaccination.record", ct, changes: true);
                 await PutFillerAsync(Tables.Vaccinations, access.BabyId, Keys.Dose("V0", 1), assumptions.DoseItemBytes, ct);
             }
         }
     }
 
     /// <summary>A baby-scoped request: authorize (QP4) and append its audit event.</summary>
-    private async Task<BabyAccess> BabyRequestAsync(string babyId, string action, CancellationToken ct)
+    private async Task<BabyAccess> BabyRequestAsync(string babyId, string action, CancellationToken ct, bool changes = false)
     {
         var access = await _authorizer.AuthorizeAsync(_userId, babyId, Role.Viewer, ct);
+        if (changes)
+        {
+            await AppendAuditAsync(babyId, action, ct); // the attempt, stored before the change runs
+        }
+        await AppendAuditAsync(babyId, action, ct);
+        return access;
+    }
+
+    private async Task AppendAuditAsync(string babyId, string action, CancellationToken ct)
+    {
         // The audit writer holds the heads it wrote in memory: only its first touch of a subject reads one.
         if (!_auditHeads.TryGetValue(babyId, out var head))
         {
@@ -110,7 +120,6 @@ internal sealed class Family(IServiceProvider services, Assumptions assumptions,
         };
         await _audit.AppendBatchAsync([appended], ct);
         _auditHeads[babyId] = appended;
-        return access;
     }
 
     /// <summary>The access token lives 15 minutes; each app open refreshes it once (read + conditional replace).</summary>

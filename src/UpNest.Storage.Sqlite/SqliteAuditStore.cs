@@ -20,12 +20,12 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
     /// One IMMEDIATE transaction for the whole batch: the write lock is taken before the heads are
     /// checked, and the commit is the batch's one fsync (synchronous = FULL).
     /// </summary>
-    public async Task AppendBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct)
+    public async Task<IReadOnlyCollection<string>> AppendBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = connection.BeginTransaction(deferred: false);
         var firsts = events.GroupBy(e => e.Subject, StringComparer.Ordinal).Select(g => g.First()).ToList();
-        var moved = new List<string>();
+        var moved = new HashSet<string>(StringComparer.Ordinal);
         await using (var head = transaction.Command("SELECT hash FROM audit_heads WHERE subject = $subject;", ("$subject", string.Empty)))
         {
             foreach (var first in firsts)
@@ -37,15 +37,11 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
                 }
             }
         }
-        if (moved.Count > 0)
-        {
-            throw new AuditChainConflictException(moved);
-        }
         await using (var insert = transaction.Command(
             "INSERT INTO audit_events (subject, id, actor_id, data, expires_at) VALUES ($subject, $id, $actor, $data, $expires);",
             ("$subject", string.Empty), ("$id", string.Empty), ("$actor", string.Empty), ("$data", string.Empty), ("$expires", string.Empty)))
         {
-            foreach (var e in events)
+            foreach (var e in events.Where(e => !moved.Contains(e.Subject)))
             {
                 insert.Parameters["$subject"].Value = e.Subject;
                 insert.Parameters["$id"].Value = e.Id;
@@ -59,7 +55,7 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
             "INSERT INTO audit_heads (subject, hash) VALUES ($subject, $hash) ON CONFLICT(subject) DO UPDATE SET hash = excluded.hash;",
             ("$subject", string.Empty), ("$hash", string.Empty)))
         {
-            foreach (var last in events.GroupBy(e => e.Subject, StringComparer.Ordinal).Select(g => g.Last()))
+            foreach (var last in events.Where(e => !moved.Contains(e.Subject)).GroupBy(e => e.Subject, StringComparer.Ordinal).Select(g => g.Last()))
             {
                 move.Parameters["$subject"].Value = last.Subject;
                 move.Parameters["$hash"].Value = last.Hash;
@@ -67,6 +63,7 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
             }
         }
         await transaction.CommitAsync(ct);
+        return moved;
     }
 
     public Task<Page<AuditEvent>> ListBySubjectAsync(string subject, PageRequest page, CancellationToken ct) =>

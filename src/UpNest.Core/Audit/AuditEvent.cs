@@ -32,13 +32,14 @@ public interface IAuditStore
     Task<AuditEvent?> GetHeadAsync(string subject, CancellationToken ct);
 
     /// <summary>
-    /// Stores a batch of events in one all-or-nothing write (one transaction, one fsync). Events of
-    /// one subject come in chain order and the first of them chains onto the subject's stored head
-    /// (<see cref="AuditEvent.PrevHash"/> null and <see cref="AuditEvent.Position"/> 1 for a new
-    /// chain). When another writer moved a head on, nothing is stored and
-    /// <see cref="AuditChainConflictException"/> names the subjects to re-chain.
+    /// Stores a batch of events (SQLite: one transaction, one fsync; DynamoDB: one call per
+    /// subject, in parallel). Events of one subject come in chain order and the first of them
+    /// chains onto the subject's stored head (<see cref="AuditEvent.PrevHash"/> null and
+    /// <see cref="AuditEvent.Position"/> 1 for a new chain). A subject whose head another writer
+    /// moved on is skipped whole and returned, to be re-chained; every other subject's events are
+    /// stored. Any other failure throws.
     /// </summary>
-    Task AppendBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct);
+    Task<IReadOnlyCollection<string>> AppendBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct);
 
     /// <summary>The subject's events, newest first.</summary>
     Task<Page<AuditEvent>> ListBySubjectAsync(string subject, PageRequest page, CancellationToken ct);
@@ -53,9 +54,3 @@ public interface IAuditStore
     Task<int> PurgeExpiredAsync(DateTimeOffset now, int limit, CancellationToken ct);
 }
 
-/// <summary>Another writer (another instance) appended to these subjects first; nothing of the batch was stored.</summary>
-public sealed class AuditChainConflictException(IReadOnlyCollection<string> subjects)
-    : Exception("The audit chain of " + subjects.Count + " subject(s) moved on; reload their heads and re-chain.")
-{
-    public IReadOnlyCollection<string> Subjects { get; } = subjects;
-}

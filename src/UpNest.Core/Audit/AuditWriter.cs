@@ -5,7 +5,7 @@ namespace UpNest.Core.Audit;
 /// <summary>How the writer groups events: at most <see cref="MaxBatch"/> per commit, and how long it
 /// waits for company after the first event (zero: events that arrive while a commit is in flight
 /// form the next batch, so batches grow with load without adding latency when idle).</summary>
-public sealed record AuditWriterOptions(int MaxBatch = 100, int QueueCapacity = 8192, int MaxAttempts = 8, TimeSpan Linger = default)
+public sealed record AuditWriterOptions(int MaxBatch = 100, int QueueCapacity = 8192, int MaxAttempts = 16, TimeSpan Linger = default)
 {
     public static readonly AuditWriterOptions Default = new();
 
@@ -87,42 +87,54 @@ public sealed class AuditWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stores the batch; subjects another instance moved on are reloaded and re-chained until they
+    /// fit. A store failure (after the store's own retries) fails the waiting requests: they
+    /// answer 503 rather than unaudited, and the heads are read again for the next batch.
+    /// </summary>
     private async Task CommitAsync(List<Pending> batch)
     {
-        for (var attempt = 1; ; attempt++)
+        var remaining = batch;
+        for (var attempt = 1; remaining.Count > 0; attempt++)
         {
             try
             {
-                var (events, heads) = await ChainAsync(batch);
-                await _store.AppendBatchAsync(events, CancellationToken.None);
+                var (events, heads) = await ChainAsync(remaining);
+                var moved = await _store.AppendBatchAsync(events, CancellationToken.None);
+                BatchesCommitted++;
+                var next = new List<Pending>();
+                for (var i = 0; i < remaining.Count; i++)
+                {
+                    if (moved.Contains(events[i].Subject))
+                    {
+                        next.Add(remaining[i]);
+                    }
+                    else
+                    {
+                        remaining[i].Done.TrySetResult(events[i]);
+                    }
+                }
                 foreach (var (subject, head) in heads)
                 {
-                    _heads[subject] = head;
+                    if (moved.Contains(subject))
+                    {
+                        _heads.Remove(subject);
+                    }
+                    else
+                    {
+                        _heads[subject] = head;
+                    }
                 }
-                BatchesCommitted++;
-                for (var i = 0; i < batch.Count; i++)
+                if (next.Count > 0 && attempt >= _options.MaxAttempts)
                 {
-                    batch[i].Done.TrySetResult(events[i]);
+                    throw new InvalidOperationException($"The audit chains of {moved.Count} subject(s) kept moving on; gave up after {attempt} attempts.");
                 }
-                return;
-            }
-            catch (AuditChainConflictException conflict) when (attempt < _options.MaxAttempts)
-            {
-                foreach (var subject in conflict.Subjects)
-                {
-                    _heads.Remove(subject);
-                }
-            }
-            catch (Exception fault) when (attempt < _options.MaxAttempts && fault is not AuditChainConflictException)
-            {
-                // A store hiccup: what this writer believes about heads may be wrong now.
-                _heads.Clear();
-                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), _clock);
+                remaining = next;
             }
             catch (Exception fault)
             {
                 _heads.Clear();
-                foreach (var pending in batch)
+                foreach (var pending in remaining)
                 {
                     pending.Done.TrySetException(fault);
                 }

@@ -23,25 +23,47 @@ internal sealed class DynamoAuditStore(DynamoGateway db, TimeProvider clock) : I
         await HeadItemAsync(subject, ct) is { } head ? Read<AuditEvent>(head) with { Position = Keys.AuditSequence(head[Attrs.Sk].S) } : null;
 
     /// <summary>
-    /// One TransactWriteItems for the batch (the writer keeps batches within its 100 items): each
-    /// event goes to its own slot on condition the slot is free, so a head another instance moved
-    /// on fails the whole batch and the reasons name the subjects to re-chain.
+    /// One call per subject, all in parallel: a subject's lone event is one conditional PutItem
+    /// (the cheapest write: no transaction surcharge), several events of one subject are one
+    /// TransactWriteItems (the writer keeps batches within its 100 items). Each event goes to its
+    /// own slot on condition the slot is free, so a head another instance moved on fails only that
+    /// subject's call, and the subject is returned to be re-chained.
     /// </summary>
-    public async Task AppendBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct)
+    public async Task<IReadOnlyCollection<string>> AppendBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct)
+    {
+        var bySubject = events.GroupBy(e => e.Subject, StringComparer.Ordinal).ToList();
+        var stored = await Task.WhenAll(bySubject.Select(chain => AppendChainAsync(chain.ToList(), ct)));
+        return bySubject.Where((_, i) => !stored[i]).Select(g => g.Key).ToList();
+    }
+
+    private async Task<bool> AppendChainAsync(List<AuditEvent> chain, CancellationToken ct)
     {
         var table = db.Table(Table);
-        var puts = events.Select(e => new TransactWriteItem
-        {
-            Put = new Put { TableName = table, Item = ItemOf(e), ConditionExpression = "attribute_not_exists(pk)" },
-        }).ToList();
         try
         {
-            await db.TransactWriteAsync("AppendAuditBatch", puts, ct);
+            if (chain.Count == 1)
+            {
+                await db.PutItemAsync("AppendAudit", new PutItemRequest
+                {
+                    TableName = table, Item = ItemOf(chain[0]), ConditionExpression = "attribute_not_exists(pk)",
+                }, ct);
+            }
+            else
+            {
+                await db.TransactWriteAsync("AppendAuditChain", chain.Select(e => new TransactWriteItem
+                {
+                    Put = new Put { TableName = table, Item = ItemOf(e), ConditionExpression = "attribute_not_exists(pk)" },
+                }).ToList(), ct);
+            }
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
         }
         catch (TransactionCanceledException canceled) when (canceled.AnyConditionFailed())
         {
-            var moved = events.Where((_, i) => canceled.FailedAt(i)).Select(e => e.Subject).Distinct(StringComparer.Ordinal).ToList();
-            throw new AuditChainConflictException(moved);
+            return false;
         }
     }
 

@@ -56,7 +56,7 @@ public sealed class FailingAuditStoreTests : IAsyncLifetime
             public volatile bool Failing;
         }
 
-        public Task AppendBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct) =>
+        public Task<IReadOnlyCollection<string>> AppendBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct) =>
             state.Failing ? throw new InvalidOperationException("The audit store is down.") : inner.AppendBatchAsync(events, ct);
 
         public Task<AuditEvent?> GetHeadAsync(string subject, CancellationToken ct) => inner.GetHeadAsync(subject, ct);
