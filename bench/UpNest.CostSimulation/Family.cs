@@ -12,8 +12,8 @@ namespace UpNest.CostSimulation;
 
 /// <summary>
 /// One family's month, replayed through the store ports the way the API calls them: every
-/// baby-scoped request authorizes (QP4), reads or writes, and appends one audit event (head read +
-/// conditional put). Vaccination and milestone lists are modelled as one Query of the baby's
+/// baby-scoped request authorizes (QP4), reads or writes, and appends one audit event (a
+/// transactional put; the head is read only on the writer's first touch of the baby). Vaccination and milestone lists are modelled as one Query of the baby's
 /// partition over seeded items of realistic size.
 /// </summary>
 internal sealed class Family(IServiceProvider services, Assumptions assumptions, Random random)
@@ -23,6 +23,7 @@ internal sealed class Family(IServiceProvider services, Assumptions assumptions,
     private readonly IBabyStore _babies = services.GetRequiredService<IBabyStore>();
     private readonly IMeasurementStore _measurements = services.GetRequiredService<IMeasurementStore>();
     private readonly IAuditStore _audit = services.GetRequiredService<IAuditStore>();
+    private readonly Dictionary<string, AuditEvent?> _auditHeads = new(StringComparer.Ordinal);
     private readonly DynamoGateway _db = services.GetRequiredService<DynamoGateway>();
     private readonly BabyAuthorizer _authorizer = new(services.GetRequiredService<IBabyStore>());
     private readonly string _userId = Guid.NewGuid().ToString("N");
@@ -79,30 +80,46 @@ internal sealed class Family(IServiceProvider services, Assumptions assumptions,
         {
             if (random.NextDouble() < assumptions.MeasurementsPerWeek / 7.0)
             {
-                var access = await BabyRequestAsync(babyId, "measurement.create", ct);
+                var access = await BabyRequestAsync(babyId, "measurement.create", ct, changes: true);
                 await _measurements.CreateAsync(access, new Measurement { Id = Guid.NewGuid().ToString("N"), BabyId = babyId, MeasuredOn = DateOnly.FromDateTime(_now.UtcDateTime), WeightKg = 5.2, LengthHeightCm = 58.1, Position = LengthPosition.Recumbent, HeadCircumferenceCm = 39.5, Source = "home", CreatedBy = _userId, CreatedAt = _now, UpdatedAt = _now }, ct);
             }
             if (random.NextDouble() < assumptions.RecordUpdatesPerMonth / 30.0)
             {
-                var access = await BabyRequestAsync(babyId, "vaccination.record", ct);
+                var access = await BabyRequestAsync(babyId, "vaccination.record", ct, changes: true);
                 await PutFillerAsync(Tables.Vaccinations, access.BabyId, Keys.Dose("V0", 1), assumptions.DoseItemBytes, ct);
             }
         }
     }
 
     /// <summary>A baby-scoped request: authorize (QP4) and append its audit event.</summary>
-    private async Task<BabyAccess> BabyRequestAsync(string babyId, string action, CancellationToken ct)
+    private async Task<BabyAccess> BabyRequestAsync(string babyId, string action, CancellationToken ct, bool changes = false)
     {
         var access = await _authorizer.AuthorizeAsync(_userId, babyId, Role.Viewer, ct);
-        var head = await _audit.GetHeadAsync(babyId, ct);
-        await _audit.AppendAsync(new AuditEvent
+        if (changes)
         {
+            await AppendAuditAsync(babyId, action, ct); // the attempt, stored before the change runs
+        }
+        await AppendAuditAsync(babyId, action, ct);
+        return access;
+    }
+
+    private async Task AppendAuditAsync(string babyId, string action, CancellationToken ct)
+    {
+        // The audit writer holds the heads it wrote in memory: only its first touch of a subject reads one.
+        if (!_auditHeads.TryGetValue(babyId, out var head))
+        {
+            head = await _audit.GetHeadAsync(babyId, ct);
+        }
+        var appended = new AuditEvent
+        {
+            Position = (head?.Position ?? 0) + 1,
             Subject = babyId, Id = Guid.NewGuid().ToString("N"), At = _now, ActorId = _userId, Action = action,
             Resource = "baby/" + babyId, Outcome = "success", RequestId = Guid.NewGuid().ToString("N"),
             ClientAddressHash = new string('c', 64), PrevHash = head?.Hash, Hash = Convert.ToHexString(Guid.NewGuid().ToByteArray()) + new string('0', 32),
             ExpiresAt = _now.AddYears(6),
-        }, ct);
-        return access;
+        };
+        await _audit.AppendBatchAsync([appended], ct);
+        _auditHeads[babyId] = appended;
     }
 
     /// <summary>The access token lives 15 minutes; each app open refreshes it once (read + conditional replace).</summary>

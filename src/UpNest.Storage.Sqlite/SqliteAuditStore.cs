@@ -16,33 +16,54 @@ public sealed class SqliteAuditStore(SqliteDatabase database) : IAuditStore
         return await command.ReadOneJsonAsync<AuditEvent>(ct);
     }
 
-    public async Task AppendAsync(AuditEvent auditEvent, CancellationToken ct)
+    /// <summary>
+    /// One IMMEDIATE transaction for the whole batch: the write lock is taken before the heads are
+    /// checked, and the commit is the batch's one fsync (synchronous = FULL).
+    /// </summary>
+    public async Task<IReadOnlyCollection<string>> AppendBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        // IMMEDIATE: take the write lock before reading the head, so two appenders cannot both see it.
         await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var head = transaction.Command("SELECT hash FROM audit_heads WHERE subject = $subject;", ("$subject", auditEvent.Subject)))
+        var firsts = events.GroupBy(e => e.Subject, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        var moved = new HashSet<string>(StringComparer.Ordinal);
+        await using (var head = transaction.Command("SELECT hash FROM audit_heads WHERE subject = $subject;", ("$subject", string.Empty)))
         {
-            var current = await head.ExecuteScalarAsync(ct) as string;
-            if (!string.Equals(current, auditEvent.PrevHash, StringComparison.Ordinal))
+            foreach (var first in firsts)
             {
-                throw new PreconditionFailedException("The audit chain moved on; read the head again.");
+                head.Parameters["$subject"].Value = first.Subject;
+                if (!string.Equals(await head.ExecuteScalarAsync(ct) as string, first.PrevHash, StringComparison.Ordinal))
+                {
+                    moved.Add(first.Subject);
+                }
             }
         }
         await using (var insert = transaction.Command(
             "INSERT INTO audit_events (subject, id, actor_id, data, expires_at) VALUES ($subject, $id, $actor, $data, $expires);",
-            ("$subject", auditEvent.Subject), ("$id", auditEvent.Id), ("$actor", auditEvent.ActorId),
-            ("$data", ToJson(auditEvent)), ("$expires", Iso(auditEvent.ExpiresAt))))
+            ("$subject", string.Empty), ("$id", string.Empty), ("$actor", string.Empty), ("$data", string.Empty), ("$expires", string.Empty)))
         {
-            await insert.ExecuteNonQueryAsync(ct);
+            foreach (var e in events.Where(e => !moved.Contains(e.Subject)))
+            {
+                insert.Parameters["$subject"].Value = e.Subject;
+                insert.Parameters["$id"].Value = e.Id;
+                insert.Parameters["$actor"].Value = e.ActorId;
+                insert.Parameters["$data"].Value = ToJson(e);
+                insert.Parameters["$expires"].Value = Iso(e.ExpiresAt);
+                await insert.ExecuteNonQueryAsync(ct);
+            }
         }
         await using (var move = transaction.Command(
             "INSERT INTO audit_heads (subject, hash) VALUES ($subject, $hash) ON CONFLICT(subject) DO UPDATE SET hash = excluded.hash;",
-            ("$subject", auditEvent.Subject), ("$hash", auditEvent.Hash)))
+            ("$subject", string.Empty), ("$hash", string.Empty)))
         {
-            await move.ExecuteNonQueryAsync(ct);
+            foreach (var last in events.Where(e => !moved.Contains(e.Subject)).GroupBy(e => e.Subject, StringComparer.Ordinal).Select(g => g.Last()))
+            {
+                move.Parameters["$subject"].Value = last.Subject;
+                move.Parameters["$hash"].Value = last.Hash;
+                await move.ExecuteNonQueryAsync(ct);
+            }
         }
         await transaction.CommitAsync(ct);
+        return moved;
     }
 
     public Task<Page<AuditEvent>> ListBySubjectAsync(string subject, PageRequest page, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace UpNest.Storage.Sqlite;
@@ -6,6 +7,10 @@ namespace UpNest.Storage.Sqlite;
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
+
+    // Pooled connections keep their native handle and its settings: configure each handle once.
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
+    private static readonly object Done = new();
 
     public SqliteDatabase(string path)
     {
@@ -30,10 +35,18 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
+        if (connection.Handle is { } handle && Configured.TryGetValue(handle, out _))
+        {
+            return connection;
+        }
         // FULL: an acknowledged write is on disk before we answer 2xx, even if the process dies.
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
         await pragma.ExecuteNonQueryAsync(ct);
+        if (connection.Handle is { } configured)
+        {
+            Configured.AddOrUpdate(configured, Done);
+        }
         return connection;
     }
 }

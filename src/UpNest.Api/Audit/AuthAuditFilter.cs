@@ -4,6 +4,7 @@ using UpNest.Core.Accounts;
 using UpNest.Core.Audit;
 using UpNest.Core.Common;
 using UpNest.Core.Users;
+using UpNest.Api.Http;
 
 namespace UpNest.Api.Audit;
 
@@ -20,20 +21,19 @@ public sealed class AuthAuditFilter(AuditTrail trail, IUserStore users) : IEndpo
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var path = http.Request.Path.Value ?? string.Empty;
-        var isLogin = path.EndsWith("/login", StringComparison.OrdinalIgnoreCase);
+        var isLogin = http.GetEndpoint()?.Metadata.GetMetadata<AuditsLogin>() is not null;
         try
         {
             var result = await next(context);
             if (isLogin && result is Ok<TokenResponse> { Value: { } tokens } && RefreshToken.TryParse(tokens.RefreshToken, out var token))
             {
-                await RecordAsync(http, token.UserId, token.UserId, "auth.login", AuditOutcomes.Success);
+                await RecordAsync(http, token.UserId, token.UserId, AuditActions.AuthLogin, AuditOutcomes.Success);
             }
             return result;
         }
         catch (RefreshTokenReuseException reuse)
         {
-            await RecordAsync(http, reuse.UserId, reuse.UserId, "auth.refresh-reuse", AuditOutcomes.Denied);
+            await RecordAsync(http, reuse.UserId, reuse.UserId, AuditActions.AuthRefreshReuse, AuditOutcomes.Denied);
             throw;
         }
         catch (UnauthorizedException) when (isLogin)
@@ -42,7 +42,7 @@ public sealed class AuthAuditFilter(AuditTrail trail, IUserStore users) : IEndpo
             var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(Emails.Normalize(email), http.RequestAborted);
             if (user is not null)
             {
-                await RecordAsync(http, user.Id, AnonymousActor, "auth.login-failed", AuditOutcomes.Failed);
+                await RecordAsync(http, user.Id, AnonymousActor, AuditActions.AuthLoginFailed, AuditOutcomes.Failed);
             }
             throw;
         }

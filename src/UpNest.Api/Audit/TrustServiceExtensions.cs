@@ -12,6 +12,8 @@ public static class TrustServiceExtensions
     public static IServiceCollection AddUpNestTrust(this IServiceCollection services)
     {
         services.AddSingleton(sp => new AuditRetention(sp.GetRequiredService<IOptions<RetentionOptions>>().Value.AuditDays));
+        services.AddSingleton(AuditWriterOptions.Default);
+        services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<SharingService>();

@@ -14,6 +14,7 @@ public static class AuthSetup
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton<UpNest.Core.Accounts.IPasswordHasher, AspNetPasswordHasher>();
         services.AddAuthorization();
+        services.AddSingleton<VerifiedTokenCache>();
 
         var builder = services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
         builder.AddJwtBearer(options =>
@@ -32,8 +33,10 @@ public static class AuthSetup
             options.Events = new JwtBearerEvents();
         });
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeyRing, TimeProvider>((options, ring, clock) =>
+            .Configure<SigningKeyRing, TimeProvider, VerifiedTokenCache>((options, ring, clock, verified) =>
             {
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(verified);
                 // Lifetimes are judged on the injected clock, like everything else time-dependent.
                 options.TimeProvider = clock;
                 var skew = options.TokenValidationParameters.ClockSkew;

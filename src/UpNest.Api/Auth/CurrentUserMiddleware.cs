@@ -2,20 +2,17 @@ using Microsoft.Extensions.Options;
 using UpNest.Api.Hosting;
 using UpNest.Core.Common;
 using UpNest.Core.Users;
+using UpNest.Api.Http;
 
 namespace UpNest.Api.Auth;
 
 /// <summary>
 /// Loads (or, for an external issuer, provisions) the caller's account, and enforces that a
-/// soft-deleted account can only read its profile, export and restore.
+/// soft-deleted account can only call the routes marked <see cref="AllowedWhileAccountDeleted"/>
+/// (read its profile, export, restore).
 /// </summary>
 public sealed class CurrentUserMiddleware(RequestDelegate next, IOptions<AuthOptions> auth)
 {
-    private static readonly HashSet<string> AllowedWhileDeleted = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "GET /v1/me", "GET /v1/me/export", "POST /v1/me/restore",
-    };
-
     public async Task InvokeAsync(HttpContext context, IUserStore users, ProfileService profiles)
     {
         if (context.User.Identity?.IsAuthenticated == true)
@@ -30,7 +27,7 @@ public sealed class CurrentUserMiddleware(RequestDelegate next, IOptions<AuthOpt
             {
                 throw new UnauthorizedException("The account no longer exists.");
             }
-            if (user.DeletedAt is not null && !AllowedWhileDeleted.Contains($"{context.Request.Method} {context.Request.Path.Value?.TrimEnd('/')}"))
+            if (user.DeletedAt is not null && context.GetEndpoint()?.Metadata.GetMetadata<AllowedWhileAccountDeleted>() is null)
             {
                 throw new ForbiddenException("This account is scheduled for deletion; restore it to continue.");
             }

@@ -22,7 +22,33 @@ public sealed class BabyScope
 
     public Baby Baby => Access.Baby;
 
-    public static async ValueTask<BabyScope?> BindAsync(HttpContext context)
+    public static async ValueTask<BabyScope?> BindAsync(HttpContext context) => new(await AuthorizeAsync(context));
+
+    /// <summary>
+    /// The one check for this request, done once: the audit middleware asks first (to know whether
+    /// the caller may see the baby before writing anything on its chain) and the handler's binding
+    /// reuses the answer, so the baby and the grant are read once per request.
+    /// </summary>
+    public static async ValueTask<BabyAccess> AuthorizeAsync(HttpContext context)
+    {
+        if (context.Features.Get<CheckedAccess>() is { } done)
+        {
+            return done.Access ?? throw done.Failure!;
+        }
+        try
+        {
+            var access = await CheckAsync(context);
+            context.Features.Set(new CheckedAccess(access, null));
+            return access;
+        }
+        catch (DomainException e) when (e is NotFoundException or ForbiddenException)
+        {
+            context.Features.Set(new CheckedAccess(null, e));
+            throw;
+        }
+    }
+
+    private static async Task<BabyAccess> CheckAsync(HttpContext context)
     {
         var user = context.Features.Get<CurrentUser>() ?? throw new UnauthorizedException("Sign in first.");
         if (context.Request.RouteValues["babyId"] is not string babyId || babyId.Length is 0 or > 64)
@@ -35,9 +61,10 @@ public sealed class BabyScope
             ?? (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) ? Role.Viewer : Role.Caregiver);
         var includeDeleted = endpoint?.Metadata.GetMetadata<AllowsDeletedBaby>() is not null;
         var authorizer = context.RequestServices.GetRequiredService<BabyAuthorizer>();
-        var access = await authorizer.AuthorizeAsync(user.Id, babyId, minimum, context.RequestAborted, includeDeleted);
-        return new BabyScope(access);
+        return await authorizer.AuthorizeAsync(user.Id, babyId, minimum, context.RequestAborted, includeDeleted);
     }
+
+    private sealed record CheckedAccess(BabyAccess? Access, DomainException? Failure);
 }
 
 public static class BabyScopeEndpointExtensions

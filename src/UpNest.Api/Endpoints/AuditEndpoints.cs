@@ -19,7 +19,8 @@ public static class AuditEndpoints
             var page = await audit.ListForBabyAsync(scope.Access, Paging.Request(limit, cursor, cursorScope, cursors), ct);
             return TypedResults.Ok(new ListResponse<AuditEventResponse>(
                 page.Items.Select(AuditEventResponse.From).ToList(), cursors.Protect(page.Next, cursorScope)));
-        }).WithTags("Audit").RequireAuthorization().RequireBabyRole(Role.Owner);
+        }).WithTags("Audit").RequireAuthorization().RequireBabyRole(Role.Owner)
+            .Audited(AuditActions.AuditRead, "audit");
 
         app.MapGet("/v1/me/audit", async Task<Ok<ListResponse<AuditEventResponse>>> (
             CurrentUser me, int? limit, string? cursor, AuditQueries audit, CursorProtector cursors, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using UpNest.Api.Auth;
 using UpNest.Api.Contracts;
 using UpNest.Core.Accounts;
+using UpNest.Api.Http;
 
 namespace UpNest.Api.Endpoints;
 
@@ -13,6 +14,7 @@ public static class AuthEndpoints
     {
         var group = app.MapGroup("/v1/auth").WithTags("Auth").RequireRateLimiting(RateLimitPolicy).AllowAnonymous()
             .AddEndpointFilter<Audit.AuthAuditFilter>();
+        group.ExcludeFromIdempotency();
 
         group.MapPost("/register", async Task<Created<UserResponse>> (RegisterRequest body, AccountService accounts, CancellationToken ct) =>
         {
@@ -24,7 +26,8 @@ public static class AuthEndpoints
         {
             var (user, refresh) = await accounts.LoginAsync(body.Email, body.Password, ct);
             return TypedResults.Ok(Tokens(tokens, user.Id, refresh));
-        });
+        })
+            .AuditLogins();
 
         group.MapPost("/refresh", async Task<Ok<TokenResponse>> (RefreshRequest body, AccountService accounts, AccessTokenIssuer tokens, CancellationToken ct) =>
         {

@@ -5,6 +5,8 @@ using UpNest.Api.Babies;
 using UpNest.Api.Contracts;
 using UpNest.Api.Http;
 using UpNest.Core.Babies;
+using UpNest.Api.Audit;
+using UpNest.Core.Audit;
 
 namespace UpNest.Api.Endpoints;
 
@@ -28,9 +30,10 @@ public static class BabyEndpoints
             var created = await babies.CreateAsync(me.Id, ReadBaby(body), ct);
             ETags.Set(response, created.Baby.Version);
             return TypedResults.Created($"/v1/babies/{created.Baby.Id}", BabyResponse.From(created.Baby, created.Role));
-        }).Accepts<BabyRequest>("application/json");
+        }).Accepts<BabyRequest>("application/json")
+            .Audited(AuditActions.BabyCreate, "baby").WithMetadata(new StartsBabyChain()).RecordsCreated<BabyResponse>(b => b.Id);
 
-        var baby = group.MapGroup("/{babyId}");
+        var baby = group.MapGroup("/{babyId}").AuditedAs("baby");
 
         baby.MapGet("", Ok<BabyResponse> (BabyScope scope, HttpResponse response) =>
         {
@@ -56,7 +59,8 @@ public static class BabyEndpoints
         {
             var restored = await babies.RestoreAsync(scope.Access, ct);
             return TypedResults.Ok(BabyResponse.From(restored, scope.Access.Role));
-        }).RequireBabyRole(Role.Owner).AllowDeletedBaby();
+        }).RequireBabyRole(Role.Owner).AllowDeletedBaby()
+            .Audited(AuditActions.BabyRestore, "baby");
 
         return app;
     }

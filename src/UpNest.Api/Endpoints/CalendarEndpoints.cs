@@ -4,6 +4,8 @@ using UpNest.Api.Babies;
 using UpNest.Api.Contracts;
 using UpNest.Core.Babies;
 using UpNest.Core.Vaccinations;
+using UpNest.Api.Audit;
+using UpNest.Core.Audit;
 
 namespace UpNest.Api.Endpoints;
 
@@ -23,7 +25,8 @@ public static class CalendarEndpoints
         {
             response.Headers.CacheControl = "private, no-store";
             return TypedResults.Content(await calendar.FeedAsync(scope.Access, ct), ContentType);
-        }).WithTags("Vaccinations").RequireAuthorization();
+        }).WithTags("Vaccinations").RequireAuthorization()
+            .Audited(AuditActions.VaccinationRead, "vaccination");
 
         app.MapPost("/v1/babies/{babyId}/calendar-link", async Task<Ok<CalendarLinkResponse>> (
             BabyScope scope, CalendarService calendar, HttpRequest request, CancellationToken ct) =>
@@ -31,13 +34,15 @@ public static class CalendarEndpoints
             var token = await calendar.CreateLinkAsync(scope.Access, ct);
             var url = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, $"/v1/calendar/{token}.ics");
             return TypedResults.Ok(new CalendarLinkResponse(url));
-        }).WithTags("Vaccinations").RequireAuthorization().RequireBabyRole(Role.Owner);
+        }).WithTags("Vaccinations").RequireAuthorization().RequireBabyRole(Role.Owner)
+            .Audited(AuditActions.CalendarLinkCreate, "calendar-link");
 
         app.MapDelete("/v1/babies/{babyId}/calendar-link", async Task<NoContent> (BabyScope scope, CalendarService calendar, CancellationToken ct) =>
         {
             await calendar.RevokeLinkAsync(scope.Access, ct);
             return TypedResults.NoContent();
-        }).WithTags("Vaccinations").RequireAuthorization().RequireBabyRole(Role.Owner);
+        }).WithTags("Vaccinations").RequireAuthorization().RequireBabyRole(Role.Owner)
+            .Audited(AuditActions.CalendarLinkDelete, "calendar-link");
 
         app.MapGet("/v1/calendar/{token}.ics", async Task<ContentHttpResult> (
             string token, CalendarService calendar, HttpResponse response, CancellationToken ct) =>

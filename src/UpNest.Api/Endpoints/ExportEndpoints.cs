@@ -4,6 +4,7 @@ using UpNest.Api.Audit;
 using UpNest.Api.Auth;
 using UpNest.Api.Babies;
 using UpNest.Api.Export;
+using UpNest.Api.Http;
 using UpNest.Core.Audit;
 using UpNest.Core.Common;
 using UpNest.Core.Export;
@@ -34,7 +35,8 @@ public static class ExportEndpoints
                     "application/fhir+json; charset=utf-8", name + ".fhir.json"),
                 _ => Attachment(response, TypedResults.Json(BabyExportDocument.From(export, scorer)), name + ".json"),
             };
-        }).WithTags("Export").RequireAuthorization().AuditAs("export", "baby");
+        }).WithTags("Export").RequireAuthorization()
+            .Audited(AuditActions.Export, "baby");
 
         // Not a baby route: one event on the user's chain and one on each exported baby's chain,
         // all written before the file is sent.
@@ -44,16 +46,17 @@ public static class ExportEndpoints
             var export = await exports.ExportUserAsync(me.Id, ct);
             UpNestMetrics.Exported();
             var address = http.Connection.RemoteIpAddress?.ToString();
-            await AuditRecording.RecordAsync(trail, new AuditEntry(me.Id, me.Id, "export", $"user:{me.Id}",
+            await AuditRecording.RecordAsync(trail, new AuditEntry(me.Id, me.Id, AuditActions.Export, $"user:{me.Id}",
                 AuditOutcomes.Success, http.TraceIdentifier, address), ct);
             foreach (var baby in export.Babies)
             {
-                await AuditRecording.RecordAsync(trail, new AuditEntry(baby.Baby.Id, me.Id, "export", $"baby:{baby.Baby.Id}",
+                await AuditRecording.RecordAsync(trail, new AuditEntry(baby.Baby.Id, me.Id, AuditActions.Export, $"baby:{baby.Baby.Id}",
                     AuditOutcomes.Success, http.TraceIdentifier, address), ct);
             }
             var document = UserExportDocument.From(export, scorer, clock.GetUtcNow());
             return Attachment(http.Response, TypedResults.Json(document), $"upnest-export-{me.Id}.json");
-        }).WithTags("Export").RequireAuthorization();
+        }).WithTags("Export").RequireAuthorization()
+            .AllowWhileAccountDeleted();
 
         return app;
     }

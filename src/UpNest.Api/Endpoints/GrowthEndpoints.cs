@@ -10,6 +10,7 @@ using UpNest.Core.Common;
 using UpNest.Core.GrowthTracking;
 using UpNest.Growth;
 using UpNest.Growth.Charts;
+using UpNest.Api.Audit;
 
 namespace UpNest.Api.Endpoints;
 
@@ -35,6 +36,7 @@ public static class GrowthEndpoints
         }).Produces<ZScoreResultSet[]>().WithMetadata(new BodyLimit(16 * 1024 * 1024));
 
         var baby = app.MapGroup("/v1/babies/{babyId}/growth").WithTags("Growth").RequireAuthorization();
+        baby.AuditedAs("growth");
 
         baby.MapGet("/summary", async Task<Ok<GrowthSummaryResponse>> (BabyScope scope, CurrentUser me, GrowthService growth, TimeProvider clock, CancellationToken ct) =>
         {

@@ -17,7 +17,8 @@ public static class MeEndpoints
         {
             ETags.Set(response, me.User.Version);
             return TypedResults.Ok(UserResponse.From(me.User));
-        });
+        })
+            .AllowWhileAccountDeleted();
 
         group.MapPatch("", async Task<Ok<UserResponse>> (CurrentUser me, JsonElement body, HttpContext http, ProfileService profiles, CancellationToken ct) =>
         {
@@ -43,7 +44,8 @@ public static class MeEndpoints
         });
 
         group.MapPost("/restore", async Task<Ok<UserResponse>> (CurrentUser me, AccountDeletion deletion, CancellationToken ct) =>
-            TypedResults.Ok(UserResponse.From(await deletion.RestoreAsync(me.Id, ct))));
+            TypedResults.Ok(UserResponse.From(await deletion.RestoreAsync(me.Id, ct))))
+            .AllowWhileAccountDeleted();
 
         return app;
     }

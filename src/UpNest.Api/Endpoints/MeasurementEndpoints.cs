@@ -6,6 +6,7 @@ using UpNest.Api.Contracts;
 using UpNest.Api.Http;
 using UpNest.Core.Common;
 using UpNest.Core.Measurements;
+using UpNest.Api.Audit;
 
 namespace UpNest.Api.Endpoints;
 
@@ -14,6 +15,7 @@ public static class MeasurementEndpoints
     public static IEndpointRouteBuilder MapMeasurementEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/babies/{babyId}/measurements").WithTags("Measurements").RequireAuthorization();
+        group.AuditedAs("measurement", idParameter: "id").RecordsCreated<MeasurementResponse>(m => m.Id);
 
         group.MapGet("", async Task<Ok<ListResponse<MeasurementResponse>>> (
             BabyScope scope, string? from, string? to, int? limit, string? cursor,

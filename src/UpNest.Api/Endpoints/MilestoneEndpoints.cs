@@ -7,6 +7,7 @@ using UpNest.Core.Common;
 using UpNest.Core.Milestones;
 using UpNest.Schedules;
 using UpNest.Schedules.Milestones;
+using UpNest.Api.Audit;
 
 namespace UpNest.Api.Endpoints;
 
@@ -17,6 +18,7 @@ public static class MilestoneEndpoints
     public static IEndpointRouteBuilder MapMilestoneEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/babies/{babyId}/milestones").WithTags("Milestones").RequireAuthorization();
+        group.AuditedAs("milestone", idParameter: "key").RecordsCreated<MilestoneResponse>(m => m.Key);
 
         group.MapGet("", async Task<Ok<MilestoneListResponse>> (
             BabyScope scope, string? domain, string? status, int? limit, string? cursor,

@@ -36,7 +36,8 @@ public static class SharingEndpoints
     {
         var baby = app.MapGroup("/v1/babies/{babyId}").WithTags("Sharing").RequireAuthorization();
 
-        baby.MapPost("/invitations", async Task<Created<InvitationResponse>> (BabyScope scope, JsonElement body, SharingService sharing, CancellationToken ct) =>
+        baby.MapPost("/invitations", async Task<Created<InvitationResponse>> (
+            BabyScope scope, JsonElement body, SharingService sharing, HttpContext http, CancellationToken ct) =>
         {
             var fields = new JsonFields(body);
             var email = fields.String("email", 254);
@@ -47,16 +48,19 @@ public static class SharingEndpoints
             }
             fields.Errors.ThrowIfAny();
             var issued = await sharing.InviteAsync(scope.Access, email.Value, role.Value!.Value, ct);
+            http.Features.Set(new CreatedResource(issued.Invitation.Id));
             return TypedResults.Created($"/v1/babies/{scope.Access.BabyId}/invitations/{issued.Invitation.Id}",
                 new InvitationResponse(issued.Code, issued.Invitation.ExpiresAt, ApiNames.Name(issued.Invitation.Role)));
-        }).RequireBabyRole(Role.Owner).AuditAs("share.invite", "invitation").Accepts<InvitationRequest>("application/json");
+        }).RequireBabyRole(Role.Owner).Accepts<InvitationRequest>("application/json")
+            .Audited(AuditActions.ShareInvite, "invitation");
 
         baby.MapGet("/invitations/{invitationId}", async Task<Ok<InvitationStatusResponse>> (
             BabyScope scope, string invitationId, SharingService sharing, CancellationToken ct) =>
         {
             var i = await sharing.GetInvitationAsync(scope.Access, invitationId, ct);
             return TypedResults.Ok(new InvitationStatusResponse(i.Id, ApiNames.Name(i.Role), i.CreatedAt, i.ExpiresAt, i.Email is not null, i.UsedAt));
-        }).RequireBabyRole(Role.Owner);
+        }).RequireBabyRole(Role.Owner)
+            .Audited(AuditActions.InvitationRead, "invitation", idParameter: "invitationId");
 
         baby.MapGet("/caregivers", async Task<Ok<ListResponse<CaregiverResponse>>> (
             BabyScope scope, int? limit, string? cursor, SharingService sharing, CursorProtector cursors, CancellationToken ct) =>
@@ -65,7 +69,8 @@ public static class SharingEndpoints
             var page = await sharing.ListAsync(scope.Access, Paging.Request(limit, cursor, cursorScope, cursors), ct);
             return TypedResults.Ok(new ListResponse<CaregiverResponse>(
                 page.Items.Select(CaregiverResponse.From).ToList(), cursors.Protect(page.Next, cursorScope)));
-        }).RequireBabyRole(Role.Owner);
+        }).RequireBabyRole(Role.Owner)
+            .Audited(AuditActions.CaregiverRead, "caregiver");
 
         baby.MapPatch("/caregivers/{userId}", async Task<Ok<CaregiverResponse>> (
             BabyScope scope, string userId, JsonElement body, SharingService sharing, CancellationToken ct) =>
@@ -78,14 +83,16 @@ public static class SharingEndpoints
             }
             fields.Errors.ThrowIfAny();
             return TypedResults.Ok(CaregiverResponse.From(await sharing.ChangeRoleAsync(scope.Access, userId, role.Value!.Value, ct)));
-        }).RequireBabyRole(Role.Owner).AuditAs("share.role-change", "caregiver")
-          .Accepts<RoleRequest>("application/json", "application/merge-patch+json");
+        }).RequireBabyRole(Role.Owner)
+          .Accepts<RoleRequest>("application/json", "application/merge-patch+json")
+            .Audited(AuditActions.ShareRoleChange, "caregiver", idParameter: "userId");
 
         baby.MapDelete("/caregivers/{userId}", async Task<NoContent> (BabyScope scope, string userId, SharingService sharing, CancellationToken ct) =>
         {
             await sharing.RemoveAsync(scope.Access, userId, ct);
             return TypedResults.NoContent();
-        }).RequireBabyRole(Role.Viewer).WithMetadata(new OwnerUnlessSelf()).AuditAs("share.revoke", "caregiver");
+        }).RequireBabyRole(Role.Viewer).WithMetadata(new OwnerUnlessSelf())
+            .Audited(AuditActions.ShareRevoke, "caregiver", idParameter: "userId");
 
         // Not a baby route: the caller has no access yet. The event goes on the baby's chain
         // before the answer is sent, like every other share.
@@ -93,7 +100,7 @@ public static class SharingEndpoints
             CurrentUser me, string code, SharingService sharing, AuditTrail trail, HttpContext http, CancellationToken ct) =>
         {
             var accepted = await sharing.AcceptAsync(me.Id, code, ct);
-            await AuditRecording.RecordAsync(trail, new AuditEntry(accepted.Baby.Id, me.Id, "share.accept", $"caregiver:{me.Id}",
+            await AuditRecording.RecordAsync(trail, new AuditEntry(accepted.Baby.Id, me.Id, AuditActions.ShareAccept, $"caregiver:{me.Id}",
                 AuditOutcomes.Success, http.TraceIdentifier, http.Connection.RemoteIpAddress?.ToString()), ct);
             return TypedResults.Ok(BabyResponse.From(accepted.Baby, accepted.Role));
         }).WithTags("Sharing").RequireAuthorization();

@@ -9,6 +9,7 @@ using UpNest.Core.Vaccinations;
 using UpNest.Schedules;
 using UpNest.Schedules.Reactions;
 using UpNest.Schedules.Vaccinations;
+using UpNest.Api.Audit;
 
 namespace UpNest.Api.Endpoints;
 
@@ -30,6 +31,7 @@ public static class VaccinationEndpoints
     public static IEndpointRouteBuilder MapVaccinationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/babies/{babyId}/vaccinations").WithTags("Vaccinations").RequireAuthorization();
+        group.AuditedAs("vaccination", idParameter: "id").RecordsCreated<RecordedDoseResponse>(d => d.Id);
 
         group.MapGet("", async Task<Ok<DoseListResponse>> (
             BabyScope scope, string? status, string? asOf, int? limit, string? cursor, VaccinationService doses, CursorProtector cursors, CancellationToken ct) =>

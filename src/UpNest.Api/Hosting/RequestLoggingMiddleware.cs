@@ -12,7 +12,8 @@ public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogg
     public async Task InvokeAsync(HttpContext context)
     {
         var started = Stopwatch.GetTimestamp();
-        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["RequestId"] = context.TraceIdentifier });
+        // No scope of our own: ASP.NET's hosting scope already carries the RequestId, and a second
+        // one cost an allocation and an async-local switch on every request.
         try
         {
             await next(context);

@@ -9,7 +9,7 @@ namespace UpNest.Api.Http;
 /// <summary>
 /// POSTs with an Idempotency-Key: the first 2xx response is kept for 24 hours and replayed for
 /// repeats, so a retried create stores nothing new. The same key with another request is a 409.
-/// Auth routes are excluded: replaying tokens would defeat refresh-token rotation.
+/// Routes marked <see cref="NotIdempotent"/> (auth) are excluded: replaying tokens would defeat refresh-token rotation.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IIdempotencyStore store, TimeProvider clock)
 {
@@ -25,7 +25,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IIdempotencyStor
         var key = context.Request.Headers[Header].ToString();
         var user = context.Features.Get<CurrentUser>();
         if (!HttpMethods.IsPost(context.Request.Method) || key.Length == 0 || user is null
-            || context.Request.Path.StartsWithSegments("/v1/auth", StringComparison.OrdinalIgnoreCase))
+            || context.GetEndpoint()?.Metadata.GetMetadata<NotIdempotent>() is not null)
         {
             await next(context);
             return;

@@ -20,6 +20,9 @@ public sealed record AuditEvent
     public string? PrevHash { get; init; }
     public required string Hash { get; init; }
     public DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>The event's place in its subject's chain: 1 for the first event, head + 1 after.</summary>
+    public long Position { get; init; }
 }
 
 /// <summary>Storage port for the audit log (append-only, chained per subject).</summary>
@@ -29,10 +32,14 @@ public interface IAuditStore
     Task<AuditEvent?> GetHeadAsync(string subject, CancellationToken ct);
 
     /// <summary>
-    /// Appends the event if the subject's head is still <see cref="AuditEvent.PrevHash"/>
-    /// (null for the first event); <see cref="PreconditionFailedException"/> when another writer won.
+    /// Stores a batch of events (SQLite: one transaction, one fsync; DynamoDB: one call per
+    /// subject, in parallel). Events of one subject come in chain order and the first of them
+    /// chains onto the subject's stored head (<see cref="AuditEvent.PrevHash"/> null and
+    /// <see cref="AuditEvent.Position"/> 1 for a new chain). A subject whose head another writer
+    /// moved on is skipped whole and returned, to be re-chained; every other subject's events are
+    /// stored. Any other failure throws.
     /// </summary>
-    Task AppendAsync(AuditEvent auditEvent, CancellationToken ct);
+    Task<IReadOnlyCollection<string>> AppendBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct);
 
     /// <summary>The subject's events, newest first.</summary>
     Task<Page<AuditEvent>> ListBySubjectAsync(string subject, PageRequest page, CancellationToken ct);
@@ -46,3 +53,4 @@ public interface IAuditStore
     /// <summary>Removes events whose expiry has passed (DynamoDB: TTL does it; this is the fallback).</summary>
     Task<int> PurgeExpiredAsync(DateTimeOffset now, int limit, CancellationToken ct);
 }
+

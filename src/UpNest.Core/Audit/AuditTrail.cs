@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using UpNest.Core.Common;
 using UpNest.Core.Telemetry;
 
@@ -10,6 +9,9 @@ public static class AuditOutcomes
     public const string Success = "success";
     public const string Denied = "denied";
     public const string Failed = "failed";
+
+    /// <summary>A change about to run: stored before it, so a change that commits is never unaudited.</summary>
+    public const string Attempted = "attempted";
 }
 
 /// <summary>How long events are kept (Retention:AuditDays); set by the host.</summary>
@@ -27,65 +29,32 @@ public sealed record AuditEntry(
     string Subject, string ActorId, string Action, string Resource, string Outcome, string? RequestId, string? ClientAddress);
 
 /// <summary>
-/// Appends events to a subject's hash chain. The append is conditional on the chain head, so
-/// concurrent writers never fork a chain: the loser reads the new head and tries again.
+/// Records what happened on a subject's hash chain. The event is stamped here (id, time, address
+/// hash) and chained and stored by the process's one <see cref="AuditWriter"/>; the call returns
+/// when the event is durable, so a caller that answers afterwards has been audited first.
 /// </summary>
-public sealed class AuditTrail(IAuditStore store, IIdGenerator ids, TimeProvider clock, AuditRetention retention)
+public sealed class AuditTrail(AuditWriter writer, IIdGenerator ids, TimeProvider clock, AuditRetention retention)
 {
-    private const int Attempts = 5;
-
-    /// <summary>Appends the event, inside an "audit.append" span, counting it as written or failed.</summary>
+    /// <summary>Hands the event to the writer inside an "audit.append" span; the writer's batch span links back to it.</summary>
     public async Task<AuditEvent> RecordAsync(AuditEntry entry, CancellationToken ct)
     {
         using var span = UpNestMetrics.Tracing.StartActivity("audit.append");
         span?.SetTag("upnest.audit.action", entry.Action);
-        try
+        var at = clock.GetUtcNow();
+        return await writer.WriteAsync(new AuditEvent
         {
-            var appended = await AppendToChainAsync(entry, ct);
-            UpNestMetrics.AuditEventWritten();
-            return appended;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            UpNestMetrics.AuditEventFailed();
-            span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
-            throw;
-        }
-    }
-
-    private async Task<AuditEvent> AppendToChainAsync(AuditEntry entry, CancellationToken ct)
-    {
-        var addressHash = entry.ClientAddress is { Length: > 0 } address ? HashAddress(address) : null;
-        for (var attempt = 1; ; attempt++)
-        {
-            var head = await store.GetHeadAsync(entry.Subject, ct);
-            var at = clock.GetUtcNow();
-            var draft = new AuditEvent
-            {
-                Subject = entry.Subject,
-                Id = ids.NewId(),
-                At = at,
-                ActorId = entry.ActorId,
-                Action = entry.Action,
-                Resource = entry.Resource,
-                Outcome = entry.Outcome,
-                RequestId = entry.RequestId,
-                ClientAddressHash = addressHash,
-                PrevHash = head?.Hash,
-                Hash = string.Empty,
-                ExpiresAt = at.AddDays(retention.Days),
-            };
-            var sealedEvent = draft with { Hash = AuditChain.ComputeHash(draft) };
-            try
-            {
-                await store.AppendAsync(sealedEvent, ct);
-                return sealedEvent;
-            }
-            catch (PreconditionFailedException) when (attempt < Attempts)
-            {
-                // Another request appended to this subject first; chain onto its event instead.
-            }
-        }
+            Subject = entry.Subject,
+            Id = ids.NewId(),
+            At = at,
+            ActorId = entry.ActorId,
+            Action = entry.Action,
+            Resource = entry.Resource,
+            Outcome = entry.Outcome,
+            RequestId = entry.RequestId,
+            ClientAddressHash = entry.ClientAddress is { Length: > 0 } address ? HashAddress(address) : null,
+            Hash = string.Empty,
+            ExpiresAt = at.AddDays(retention.Days),
+        }, ct);
     }
 
     /// <summary>

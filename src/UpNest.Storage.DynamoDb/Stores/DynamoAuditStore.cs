@@ -8,44 +8,72 @@ using static UpNest.Storage.DynamoDb.Calls.Items;
 namespace UpNest.Storage.DynamoDb.Stores;
 
 /// <summary>
-/// AuditLog: the events of a subject at subject/E#sequence. The head of the chain is the highest
-/// sequence. An append reads the head, checks the event's PrevHash against it and puts the event at
-/// sequence + 1 on condition that the slot is free: of two writers on one head exactly one gets the
-/// slot, the other a 412. One conditional PutItem per event, no transaction, no HEAD item to rewrite:
-/// audit is written on every read, so this is the cheapest write in the store that matters most.
+/// AuditLog: the events of a subject at subject/E#position. The head of the chain is the highest
+/// position. The process's audit writer chains events from the heads it holds and puts each at its
+/// position on condition that the slot is free: of two instances on one head exactly one gets the
+/// slot, the other reloads the head and re-chains. No HEAD item to rewrite: audit is written on
+/// every read, so this is the cheapest write in the store that matters most.
 /// </summary>
 internal sealed class DynamoAuditStore(DynamoGateway db, TimeProvider clock) : IAuditStore
 {
     private static readonly TableDefinition Table = Tables.AuditLog;
 
+    /// <summary>The position comes from the sort key: events stored before positions were recorded have none.</summary>
     public async Task<AuditEvent?> GetHeadAsync(string subject, CancellationToken ct) =>
-        await HeadItemAsync(subject, ct) is { } head ? Read<AuditEvent>(head) : null;
+        await HeadItemAsync(subject, ct) is { } head ? Read<AuditEvent>(head) with { Position = Keys.AuditSequence(head[Attrs.Sk].S) } : null;
 
-    public async Task AppendAsync(AuditEvent auditEvent, CancellationToken ct)
+    /// <summary>
+    /// One call per subject, all in parallel: a subject's lone event is one conditional PutItem
+    /// (the cheapest write: no transaction surcharge), several events of one subject are one
+    /// TransactWriteItems (the writer keeps batches within its 100 items). Each event goes to its
+    /// own slot on condition the slot is free, so a head another instance moved on fails only that
+    /// subject's call, and the subject is returned to be re-chained.
+    /// </summary>
+    public async Task<IReadOnlyCollection<string>> AppendBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct)
     {
-        var head = await HeadItemAsync(auditEvent.Subject, ct);
-        if ((head is null ? null : Read<AuditEvent>(head).Hash) != auditEvent.PrevHash)
-        {
-            throw new PreconditionFailedException("The audit chain moved on; read the head again.");
-        }
-        var sequence = head is null ? 1 : Keys.AuditSequence(head[Attrs.Sk].S) + 1;
-        var item = Item(Keys.AuditSubject(auditEvent.Subject), Keys.AuditEvent(sequence), auditEvent);
-        item[Attrs.ActorId] = S(auditEvent.ActorId);
-        item[Attrs.At] = S(Keys.AuditAt(auditEvent.At, auditEvent.Id));
-        item[Attrs.ExpiresAt] = N(EpochSeconds(auditEvent.ExpiresAt));
+        var bySubject = events.GroupBy(e => e.Subject, StringComparer.Ordinal).ToList();
+        var stored = await Task.WhenAll(bySubject.Select(chain => AppendChainAsync(chain.ToList(), ct)));
+        return bySubject.Where((_, i) => !stored[i]).Select(g => g.Key).ToList();
+    }
+
+    private async Task<bool> AppendChainAsync(List<AuditEvent> chain, CancellationToken ct)
+    {
+        var table = db.Table(Table);
         try
         {
-            await db.PutItemAsync("AppendAudit", new PutItemRequest
+            if (chain.Count == 1)
             {
-                TableName = db.Table(Table),
-                Item = item,
-                ConditionExpression = "attribute_not_exists(pk)",
-            }, ct);
+                await db.PutItemAsync("AppendAudit", new PutItemRequest
+                {
+                    TableName = table, Item = ItemOf(chain[0]), ConditionExpression = "attribute_not_exists(pk)",
+                }, ct);
+            }
+            else
+            {
+                await db.TransactWriteAsync("AppendAuditChain", chain.Select(e => new TransactWriteItem
+                {
+                    Put = new Put { TableName = table, Item = ItemOf(e), ConditionExpression = "attribute_not_exists(pk)" },
+                }).ToList(), ct);
+            }
+            return true;
         }
         catch (ConditionalCheckFailedException)
         {
-            throw new PreconditionFailedException("The audit chain moved on; read the head again.");
+            return false;
         }
+        catch (TransactionCanceledException canceled) when (canceled.AnyConditionFailed())
+        {
+            return false;
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> ItemOf(AuditEvent auditEvent)
+    {
+        var item = Item(Keys.AuditSubject(auditEvent.Subject), Keys.AuditEvent(auditEvent.Position), auditEvent);
+        item[Attrs.ActorId] = S(auditEvent.ActorId);
+        item[Attrs.At] = S(Keys.AuditAt(auditEvent.At, auditEvent.Id));
+        item[Attrs.ExpiresAt] = N(EpochSeconds(auditEvent.ExpiresAt));
+        return item;
     }
 
     public async Task<Page<AuditEvent>> ListBySubjectAsync(string subject, PageRequest page, CancellationToken ct)

@@ -56,8 +56,8 @@ public sealed class FailingAuditStoreTests : IAsyncLifetime
             public volatile bool Failing;
         }
 
-        public Task AppendAsync(AuditEvent auditEvent, CancellationToken ct) =>
-            state.Failing ? throw new InvalidOperationException("The audit store is down.") : inner.AppendAsync(auditEvent, ct);
+        public Task<IReadOnlyCollection<string>> AppendBatchAsync(IReadOnlyList<AuditEvent> events, CancellationToken ct) =>
+            state.Failing ? throw new InvalidOperationException("The audit store is down.") : inner.AppendBatchAsync(events, ct);
 
         public Task<AuditEvent?> GetHeadAsync(string subject, CancellationToken ct) => inner.GetHeadAsync(subject, ct);
 

@@ -89,11 +89,11 @@ public sealed class RetentionTests : IAsyncLifetime
         var audit = _factory.Services.GetRequiredService<IAuditStore>();
         var subject = "retention-subject-" + Guid.NewGuid().ToString("N");
         var now = _clock.GetUtcNow();
-        await audit.AppendAsync(new AuditEvent
+        await audit.AppendBatchAsync([new AuditEvent
         {
-            Subject = subject, Id = "e1", At = now, ActorId = "a", Action = "baby.read", Resource = "baby:x", Outcome = "success",
+            Subject = subject, Id = "e1", Position = 1, At = now, ActorId = "a", Action = "baby.read", Resource = "baby:x", Outcome = "success",
             Hash = "h1", ExpiresAt = now.AddDays(5),
-        }, CancellationToken.None);
+        }], CancellationToken.None);
 
         _clock.Advance(TimeSpan.FromDays(4));
         await Retention.PurgeAsync(Grace, CancellationToken.None);

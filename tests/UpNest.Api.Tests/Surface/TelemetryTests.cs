@@ -57,8 +57,10 @@ public sealed partial class TelemetryTests : IAsyncLifetime
         Assert.Contains(store, s => (string?)s.GetTagItem("db.collection.name") == "Users" && (string?)s.GetTagItem("db.operation.name") == "GetItem");
         var audit = Assert.Single(trace, s => s.Source.Name == UpNestTelemetryNames.ActivitySource && s.DisplayName == "audit.append");
         Assert.Equal("auth.login", audit.GetTagItem("upnest.audit.action"));
-        // The audit's own store calls are children of the audit span.
-        Assert.Contains(store, s => s.ParentSpanId == audit.SpanId && (string?)s.GetTagItem("db.collection.name") == "AuditLog");
+        // The writer commits events in batches: the batch span links to the request's audit span,
+        // and the audit's own store calls are children of the batch span.
+        var batch = await WaitForAsync<Activity>(() => Spans().LastOrDefault(s => s.DisplayName == "audit.batch" && s.Links.Any(l => l.Context.SpanId == audit.SpanId)));
+        Assert.Contains(Spans(), s => s.ParentSpanId == batch.SpanId && (string?)s.GetTagItem("db.collection.name") == "AuditLog");
     }
 
     [Fact]

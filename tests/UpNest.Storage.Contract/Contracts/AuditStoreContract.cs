@@ -14,8 +14,8 @@ public abstract class AuditStoreContract(StoreHarness harness)
         var events = new List<AuditEvent>();
         for (var i = 0; i < count; i++)
         {
-            var next = TestData.Audit(subject, events.LastOrDefault()?.Hash, TestData.Now.AddMinutes(startMinute + i), actor);
-            await _audit.AppendAsync(next, _ct);
+            var next = TestData.Audit(subject, events.LastOrDefault()?.Hash, TestData.Now.AddMinutes(startMinute + i), actor, position: i + 1);
+            await _audit.AppendBatchAsync([next], _ct);
             events.Add(next);
         }
         return events;
@@ -38,13 +38,35 @@ public abstract class AuditStoreContract(StoreHarness harness)
         var subject = TestData.NewId();
         var first = (await AppendChainAsync(subject, 1))[0];
         // Two writers read the same head; the first one wins.
-        await _audit.AppendAsync(TestData.Audit(subject, first.Hash, TestData.Now.AddMinutes(1)), _ct);
-        var loser = TestData.Audit(subject, first.Hash, TestData.Now.AddMinutes(2));
+        await _audit.AppendBatchAsync([TestData.Audit(subject, first.Hash, TestData.Now.AddMinutes(1), position: 2)], _ct);
+        var loser = TestData.Audit(subject, first.Hash, TestData.Now.AddMinutes(2), position: 2);
 
-        await Assert.ThrowsAsync<PreconditionFailedException>(() => _audit.AppendAsync(loser, _ct));
-        await Assert.ThrowsAsync<PreconditionFailedException>(
-            () => _audit.AppendAsync(TestData.Audit(subject, null, TestData.Now.AddMinutes(3)), _ct));
+        Assert.Equal([subject], await _audit.AppendBatchAsync([loser], _ct));
+        Assert.Equal([subject], await _audit.AppendBatchAsync([TestData.Audit(subject, null, TestData.Now.AddMinutes(3))], _ct));
         Assert.Equal(2, await _audit.ReadChainAsync(subject, _ct).CountAsync(_ct));
+    }
+
+    [Fact]
+    public async Task A_batch_stores_chains_of_several_subjects_and_skips_only_those_whose_head_moved_on()
+    {
+        var fresh = TestData.NewId();
+        var busy = TestData.NewId();
+        var first = TestData.Audit(fresh, null, TestData.Now);
+        var second = TestData.Audit(fresh, first.Hash, TestData.Now.AddSeconds(1), position: 2);
+        var other = TestData.Audit(busy, null, TestData.Now);
+
+        Assert.Empty(await _audit.AppendBatchAsync([first, other, second], _ct));
+
+        Assert.Equal([first, second], await _audit.ReadChainAsync(fresh, _ct).ToListAsync(_ct));
+        Assert.Equal(second, await _audit.GetHeadAsync(fresh, _ct));
+        var stale = TestData.Audit(busy, null, TestData.Now.AddMinutes(1));
+        var staleToo = TestData.Audit(busy, stale.Hash, TestData.Now.AddMinutes(2), position: 2);
+        var starts = TestData.Audit(TestData.NewId(), null, TestData.Now.AddMinutes(1));
+
+        Assert.Equal([busy], await _audit.AppendBatchAsync([stale, starts, staleToo], _ct));
+
+        Assert.Equal(starts, await _audit.GetHeadAsync(starts.Subject, _ct));
+        Assert.Equal([other], await _audit.ReadChainAsync(busy, _ct).ToListAsync(_ct));
     }
 
     [Fact]

@@ -78,8 +78,9 @@ public static class TestData
         ExpiresAt = Now.AddHours(24),
     };
 
-    public static AuditEvent Audit(string subject, string? prevHash, DateTimeOffset at, string actor = "actor-1") => new()
+    public static AuditEvent Audit(string subject, string? prevHash, DateTimeOffset at, string actor = "actor-1", long position = 1) => new()
     {
+        Position = position,
         Subject = subject,
         Id = NewId(),
         At = at,
