@@ -16,6 +16,9 @@ public sealed class CurrentUserMiddleware(RequestDelegate next, IOptions<AuthOpt
         "GET /v1/me", "GET /v1/me/export", "POST /v1/me/restore",
     };
 
+    /// <summary>Whether a soft-deleted account may still call the route (else it answers 403).</summary>
+    public static bool IsAllowedWhileDeleted(string method, string path) => AllowedWhileDeleted.Contains($"{method} {path.TrimEnd('/')}");
+
     public async Task InvokeAsync(HttpContext context, IUserStore users, ProfileService profiles)
     {
         if (context.User.Identity?.IsAuthenticated == true)
@@ -30,7 +33,7 @@ public sealed class CurrentUserMiddleware(RequestDelegate next, IOptions<AuthOpt
             {
                 throw new UnauthorizedException("The account no longer exists.");
             }
-            if (user.DeletedAt is not null && !AllowedWhileDeleted.Contains($"{context.Request.Method} {context.Request.Path.Value?.TrimEnd('/')}"))
+            if (user.DeletedAt is not null && !IsAllowedWhileDeleted(context.Request.Method, context.Request.Path.Value ?? string.Empty))
             {
                 throw new ForbiddenException("This account is scheduled for deletion; restore it to continue.");
             }

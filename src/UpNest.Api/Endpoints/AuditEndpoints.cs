@@ -19,7 +19,8 @@ public static class AuditEndpoints
             var page = await audit.ListForBabyAsync(scope.Access, Paging.Request(limit, cursor, cursorScope, cursors), ct);
             return TypedResults.Ok(new ListResponse<AuditEventResponse>(
                 page.Items.Select(AuditEventResponse.From).ToList(), cursors.Protect(page.Next, cursorScope)));
-        }).WithTags("Audit").RequireAuthorization().RequireBabyRole(Role.Owner);
+        }).WithTags("Audit").RequireAuthorization().RequireBabyRole(Role.Owner)
+          .WithName("listBabyAudit").WithSummary("Who looked at or changed the baby's records");
 
         app.MapGet("/v1/me/audit", async Task<Ok<ListResponse<AuditEventResponse>>> (
             CurrentUser me, int? limit, string? cursor, AuditQueries audit, CursorProtector cursors, CancellationToken ct) =>
@@ -28,7 +29,7 @@ public static class AuditEndpoints
             var page = await audit.ListForUserAsync(me.Id, Paging.Request(limit, cursor, cursorScope, cursors), ct);
             return TypedResults.Ok(new ListResponse<AuditEventResponse>(
                 page.Items.Select(AuditEventResponse.From).ToList(), cursors.Protect(page.Next, cursorScope)));
-        }).WithTags("Audit").RequireAuthorization();
+        }).WithTags("Audit").RequireAuthorization().WithName("listMyAudit").WithSummary("The events on the caller's own account");
 
         return app;
     }

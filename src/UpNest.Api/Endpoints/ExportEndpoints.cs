@@ -4,6 +4,7 @@ using UpNest.Api.Audit;
 using UpNest.Api.Auth;
 using UpNest.Api.Babies;
 using UpNest.Api.Export;
+using UpNest.Api.OpenApi;
 using UpNest.Core.Audit;
 using UpNest.Core.Common;
 using UpNest.Core.Export;
@@ -32,7 +33,10 @@ public static class ExportEndpoints
                     "application/fhir+json; charset=utf-8", name + ".fhir.json"),
                 _ => Attachment(response, TypedResults.Json(BabyExportDocument.From(export, scorer)), name + ".json"),
             };
-        }).WithTags("Export").RequireAuthorization().AuditAs("export", "baby");
+        }).WithTags("Export").RequireAuthorization().AuditAs("export", "baby")
+          .Produces<BabyExportDocument>(StatusCodes.Status200OK, "application/json")
+          .ProducesContent("text/csv", "application/fhir+json").WithQueryValues("format", "json", "csv", "fhir")
+          .WithName("exportBaby").WithSummary("Everything recorded about the baby: json (default), csv or a FHIR R4 bundle");
 
         // Not a baby route: one event on the user's chain and one on each exported baby's chain,
         // all written before the file is sent.
@@ -50,7 +54,8 @@ public static class ExportEndpoints
             }
             var document = UserExportDocument.From(export, scorer, clock.GetUtcNow());
             return Attachment(http.Response, TypedResults.Json(document), $"upnest-export-{me.Id}.json");
-        }).WithTags("Export").RequireAuthorization();
+        }).WithTags("Export").RequireAuthorization().Produces<UserExportDocument>()
+          .WithName("exportMe").WithSummary("Everything held about the caller and the caller's babies (JSON)");
 
         return app;
     }
