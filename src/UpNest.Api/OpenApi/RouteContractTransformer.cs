@@ -23,9 +23,14 @@ public sealed partial class RouteContractTransformer : IOpenApiDocumentTransform
         document.Servers = [];
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        document.Components.Schemas[nameof(ProblemDetails)] = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, cancellationToken);
-        document.Components.Schemas[nameof(HttpValidationProblemDetails)] =
-            await context.GetOrCreateSchemaAsync(typeof(HttpValidationProblemDetails), null, cancellationToken);
+        foreach (var problem in new[] { typeof(ProblemDetails), typeof(HttpValidationProblemDetails) })
+        {
+            var schema = await context.GetOrCreateSchemaAsync(problem, null, cancellationToken);
+            // Every problem carries the request id (AddProblemDetails in ApiServiceExtensions), to quote to support.
+            schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+            schema.Properties["requestId"] = Text();
+            document.Components.Schemas[problem.Name] = schema;
+        }
         document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
         {
             [BearerScheme] = new OpenApiSecurityScheme
@@ -46,6 +51,7 @@ public sealed partial class RouteContractTransformer : IOpenApiDocumentTransform
                 Complete(document, operation, description, path);
             }
         }
+        OptionalRequestFields(document);
         Sort(document);
     }
 
@@ -182,6 +188,25 @@ public sealed partial class RouteContractTransformer : IOpenApiDocumentTransform
         new() { Name = name, In = ParameterLocation.Header, Required = false, Description = description, Schema = Text() };
 
     private static OpenApiSchema Text() => new() { Type = JsonSchemaType.String };
+
+    /// <summary>
+    /// Bodies are read with merge-patch meaning and validated by the handler (a 400 names what is
+    /// missing), so no field is required by the body's shape, whatever the record's constructor says.
+    /// </summary>
+    private static void OptionalRequestFields(OpenApiDocument document)
+    {
+        var bodies = document.Paths.Values.SelectMany(p => (IEnumerable<OpenApiOperation>?)p.Operations?.Values ?? [])
+            .SelectMany(o => o.RequestBody?.Content?.Values ?? [])
+            .Select(m => m.Schema is OpenApiSchema { Items: { } items } ? items : m.Schema)
+            .OfType<OpenApiSchemaReference>().Select(r => r.Reference.Id).ToHashSet();
+        foreach (var id in bodies)
+        {
+            if (id is not null && document.Components!.Schemas!.TryGetValue(id, out var schema) && schema is OpenApiSchema body)
+            {
+                body.Required = null;
+            }
+        }
+    }
 
     private static void Sort(OpenApiDocument document)
     {

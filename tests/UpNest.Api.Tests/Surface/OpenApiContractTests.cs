@@ -141,7 +141,7 @@ public sealed class OpenApiContractTests(AppFixture app) : IClassFixture<AppFixt
             var text = await response.Content.ReadAsStringAsync();
             if (response.StatusCode != HttpStatusCode.BadRequest)
             {
-                failures.Add($"{route}: expected 400 for wrong-typed fields, got {(int)response.StatusCode}: {text}");
+                failures.Add($"{route}: expected 400 for wrong-typed fields, got {(int)response.StatusCode} (a 500 is a field read but not declared): {text}");
                 continue;
             }
             var read = (JsonNode.Parse(text)!["errors"] as JsonObject ?? []).Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
