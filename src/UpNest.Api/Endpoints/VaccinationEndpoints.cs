@@ -69,7 +69,7 @@ public static class VaccinationEndpoints
         {
             await doses.DeleteAsync(scope.Access, id, ETags.ExpectedVersion(request), ct);
             return TypedResults.NoContent();
-        }).AcceptsIfMatch().ProducesConflict().WithName("deleteDose").WithSummary("Undo a recorded dose (it becomes planned again)");
+        }).AcceptsIfMatch().ProducesConflict().WithName("deleteDose").WithSummary("Take back a recorded dose: a planned one is planned again, one outside the schedule is removed");
 
         group.MapPost("/{id}/reactions", async Task<Created<ReactionResponse>> (
             BabyScope scope, string id, JsonBody<ReactionRequest> body, DoseRecorder recorder, CancellationToken ct) =>
