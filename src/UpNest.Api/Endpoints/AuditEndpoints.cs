@@ -20,6 +20,7 @@ public static class AuditEndpoints
             return TypedResults.Ok(new ListResponse<AuditEventResponse>(
                 page.Items.Select(AuditEventResponse.From).ToList(), cursors.Protect(page.Next, cursorScope)));
         }).WithTags("Audit").RequireAuthorization().RequireBabyRole(Role.Owner)
+          .WithName("listBabyAudit").WithSummary("Who looked at or changed the baby's records")
             .Audited(AuditActions.AuditRead, "audit");
 
         app.MapGet("/v1/me/audit", async Task<Ok<ListResponse<AuditEventResponse>>> (
@@ -29,7 +30,7 @@ public static class AuditEndpoints
             var page = await audit.ListForUserAsync(me.Id, Paging.Request(limit, cursor, cursorScope, cursors), ct);
             return TypedResults.Ok(new ListResponse<AuditEventResponse>(
                 page.Items.Select(AuditEventResponse.From).ToList(), cursors.Protect(page.Next, cursorScope)));
-        }).WithTags("Audit").RequireAuthorization();
+        }).WithTags("Audit").RequireAuthorization().WithName("listMyAudit").WithSummary("The events on the caller's own account");
 
         return app;
     }

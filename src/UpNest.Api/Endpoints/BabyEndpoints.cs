@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UpNest.Api.Auth;
 using UpNest.Api.Babies;
 using UpNest.Api.Contracts;
 using UpNest.Api.Http;
+using UpNest.Api.OpenApi;
 using UpNest.Core.Babies;
 using UpNest.Api.Audit;
 using UpNest.Core.Audit;
@@ -23,14 +23,14 @@ public static class BabyEndpoints
             var page = await babies.ListAsync(me.Id, Paging.Request(limit, cursor, scope, cursors), ct);
             var items = page.Items.Select(b => BabyResponse.From(b.Baby, b.Role)).ToList();
             return TypedResults.Ok(new ListResponse<BabyResponse>(items, cursors.Protect(page.Next, scope)));
-        });
+        }).WithName("listBabies").WithSummary("The babies the caller may see, with the caller's role");
 
-        group.MapPost("", async Task<Created<BabyResponse>> (CurrentUser me, JsonElement body, BabyService babies, HttpResponse response, CancellationToken ct) =>
+        group.MapPost("", async Task<Created<BabyResponse>> (CurrentUser me, JsonBody<BabyRequest> body, BabyService babies, HttpResponse response, CancellationToken ct) =>
         {
             var created = await babies.CreateAsync(me.Id, ReadBaby(body), ct);
             ETags.Set(response, created.Baby.Version);
             return TypedResults.Created($"/v1/babies/{created.Baby.Id}", BabyResponse.From(created.Baby, created.Role));
-        }).Accepts<BabyRequest>("application/json")
+        }).ProducesETag().WithName("createBaby").WithSummary("Add a baby; the caller becomes its owner")
             .Audited(AuditActions.BabyCreate, "baby").WithMetadata(new StartsBabyChain()).RecordsCreated<BabyResponse>(b => b.Id);
 
         var baby = group.MapGroup("/{babyId}").AuditedAs("baby");
@@ -39,35 +39,35 @@ public static class BabyEndpoints
         {
             ETags.Set(response, scope.Baby.Version);
             return TypedResults.Ok(BabyResponse.From(scope.Baby, scope.Access.Role));
-        });
+        }).ProducesETag().WithName("getBaby").WithSummary("One baby");
 
-        baby.MapPatch("", async Task<Ok<BabyResponse>> (BabyScope scope, JsonElement body, HttpContext http, BabyService babies, CancellationToken ct) =>
+        baby.MapPatch("", async Task<Ok<BabyResponse>> (BabyScope scope, JsonBody<BabyRequest> body, HttpContext http, BabyService babies, CancellationToken ct) =>
         {
             var patch = ReadBaby(body);
             var updated = await babies.UpdateAsync(scope.Access, patch, ETags.ExpectedVersion(http.Request), ct);
             ETags.Set(http.Response, updated.Version);
             return TypedResults.Ok(BabyResponse.From(updated, scope.Access.Role));
-        }).Accepts<BabyRequest>("application/json", "application/merge-patch+json");
+        }).AcceptsMergePatch().AcceptsIfMatch().ProducesETag().WithName("updateBaby").WithSummary("Change a baby's profile (merge patch)");
 
         baby.MapDelete("", async Task<NoContent> (BabyScope scope, HttpRequest request, BabyService babies, CancellationToken ct) =>
         {
             await babies.DeleteAsync(scope.Access, ETags.ExpectedVersion(request), ct);
             return TypedResults.NoContent();
-        }).RequireBabyRole(Role.Owner);
+        }).RequireBabyRole(Role.Owner).AcceptsIfMatch().WithName("deleteBaby").WithSummary("Hide a baby now; purged after the grace period");
 
         baby.MapPost("/restore", async Task<Ok<BabyResponse>> (BabyScope scope, BabyService babies, CancellationToken ct) =>
         {
             var restored = await babies.RestoreAsync(scope.Access, ct);
             return TypedResults.Ok(BabyResponse.From(restored, scope.Access.Role));
-        }).RequireBabyRole(Role.Owner).AllowDeletedBaby()
+        }).RequireBabyRole(Role.Owner).AllowDeletedBaby().WithName("restoreBaby").WithSummary("Bring a deleted baby back within the grace period")
             .Audited(AuditActions.BabyRestore, "baby");
 
         return app;
     }
 
-    private static BabyPatch ReadBaby(JsonElement body)
+    private static BabyPatch ReadBaby(JsonBody<BabyRequest> body)
     {
-        var fields = new JsonFields(body);
+        var fields = body.Fields();
         var patch = new BabyPatch
         {
             Name = fields.String("name", 100),

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UpNest.Api.Babies;
 using UpNest.Api.Contracts;
+using UpNest.Api.OpenApi;
 using UpNest.Core.Babies;
 using UpNest.Core.Vaccinations;
 using UpNest.Api.Audit;
@@ -25,7 +26,8 @@ public static class CalendarEndpoints
         {
             response.Headers.CacheControl = "private, no-store";
             return TypedResults.Content(await calendar.FeedAsync(scope.Access, ct), ContentType);
-        }).WithTags("Vaccinations").RequireAuthorization()
+        }).WithTags("Vaccinations").RequireAuthorization().ProducesContent("text/calendar")
+          .WithName("getVaccinationCalendar").WithSummary("The baby's doses as an iCalendar feed")
             .Audited(AuditActions.VaccinationRead, "vaccination");
 
         app.MapPost("/v1/babies/{babyId}/calendar-link", async Task<Ok<CalendarLinkResponse>> (
@@ -35,6 +37,7 @@ public static class CalendarEndpoints
             var url = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, $"/v1/calendar/{token}.ics");
             return TypedResults.Ok(new CalendarLinkResponse(url));
         }).WithTags("Vaccinations").RequireAuthorization().RequireBabyRole(Role.Owner)
+          .WithName("createCalendarLink").WithSummary("A secret calendar URL for calendar apps; replaces the previous one")
             .Audited(AuditActions.CalendarLinkCreate, "calendar-link");
 
         app.MapDelete("/v1/babies/{babyId}/calendar-link", async Task<NoContent> (BabyScope scope, CalendarService calendar, CancellationToken ct) =>
@@ -42,6 +45,7 @@ public static class CalendarEndpoints
             await calendar.RevokeLinkAsync(scope.Access, ct);
             return TypedResults.NoContent();
         }).WithTags("Vaccinations").RequireAuthorization().RequireBabyRole(Role.Owner)
+          .WithName("deleteCalendarLink").WithSummary("Stop the secret calendar URL from working")
             .Audited(AuditActions.CalendarLinkDelete, "calendar-link");
 
         app.MapGet("/v1/calendar/{token}.ics", async Task<ContentHttpResult> (
@@ -51,7 +55,8 @@ public static class CalendarEndpoints
             response.Headers.CacheControl = "private, no-store";
             response.Headers["Referrer-Policy"] = "no-referrer";
             return TypedResults.Content(await calendar.FeedForLinkAsync(token, ct), ContentType);
-        }).WithTags("Vaccinations").AllowAnonymous();
+        }).WithTags("Vaccinations").AllowAnonymous().ProducesContent("text/calendar")
+          .WithName("getCalendarByLink").WithSummary("The iCalendar feed behind a secret link (no token)");
 
         return app;
     }

@@ -5,6 +5,7 @@ using UpNest.Api.Auth;
 using UpNest.Api.Babies;
 using UpNest.Api.Export;
 using UpNest.Api.Http;
+using UpNest.Api.OpenApi;
 using UpNest.Core.Audit;
 using UpNest.Core.Common;
 using UpNest.Core.Export;
@@ -36,6 +37,9 @@ public static class ExportEndpoints
                 _ => Attachment(response, TypedResults.Json(BabyExportDocument.From(export, scorer)), name + ".json"),
             };
         }).WithTags("Export").RequireAuthorization()
+          .Produces<BabyExportDocument>(StatusCodes.Status200OK, "application/json")
+          .ProducesContent("text/csv", "application/fhir+json").WithQueryValues("format", "json", "csv", "fhir")
+          .WithName("exportBaby").WithSummary("Everything recorded about the baby: json (default), csv or a FHIR R4 bundle")
             .Audited(AuditActions.Export, "baby");
 
         // Not a baby route: one event on the user's chain and one on each exported baby's chain,
@@ -55,7 +59,8 @@ public static class ExportEndpoints
             }
             var document = UserExportDocument.From(export, scorer, clock.GetUtcNow());
             return Attachment(http.Response, TypedResults.Json(document), $"upnest-export-{me.Id}.json");
-        }).WithTags("Export").RequireAuthorization()
+        }).WithTags("Export").RequireAuthorization().Produces<UserExportDocument>()
+          .WithName("exportMe").WithSummary("Everything held about the caller and the caller's babies (JSON)")
             .AllowWhileAccountDeleted();
 
         return app;

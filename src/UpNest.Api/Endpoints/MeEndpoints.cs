@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using System.Text.Json;
 using UpNest.Api.Auth;
 using UpNest.Api.Contracts;
 using UpNest.Api.Http;
+using UpNest.Api.OpenApi;
 using UpNest.Core.Users;
 
 namespace UpNest.Api.Endpoints;
@@ -17,12 +17,12 @@ public static class MeEndpoints
         {
             ETags.Set(response, me.User.Version);
             return TypedResults.Ok(UserResponse.From(me.User));
-        })
+        }).WithName("getMe").WithSummary("The caller's profile").ProducesETag()
             .AllowWhileAccountDeleted();
 
-        group.MapPatch("", async Task<Ok<UserResponse>> (CurrentUser me, JsonElement body, HttpContext http, ProfileService profiles, CancellationToken ct) =>
+        group.MapPatch("", async Task<Ok<UserResponse>> (CurrentUser me, JsonBody<ProfilePatchRequest> body, HttpContext http, ProfileService profiles, CancellationToken ct) =>
         {
-            var fields = new JsonFields(body);
+            var fields = body.Fields();
             var patch = new ProfilePatch
             {
                 DisplayName = fields.String("displayName", 100),
@@ -35,16 +35,17 @@ public static class MeEndpoints
             var user = await profiles.UpdateAsync(me.Id, patch, ETags.ExpectedVersion(http.Request), ct);
             ETags.Set(http.Response, user.Version);
             return TypedResults.Ok(UserResponse.From(user));
-        }).Accepts<ProfilePatchRequest>("application/json", "application/merge-patch+json");
+        }).AcceptsMergePatch().AcceptsIfMatch().ProducesETag().WithName("updateMe").WithSummary("Change the caller's profile (merge patch)");
 
         group.MapDelete("", async Task<NoContent> (CurrentUser me, HttpRequest request, AccountDeletion deletion, CancellationToken ct) =>
         {
             await deletion.DeleteAsync(me.Id, ETags.ExpectedVersion(request), ct);
             return TypedResults.NoContent();
-        });
+        }).AcceptsIfMatch().WithName("deleteMe").WithSummary("Delete the account after the grace period (and the babies it alone owns)");
 
         group.MapPost("/restore", async Task<Ok<UserResponse>> (CurrentUser me, AccountDeletion deletion, CancellationToken ct) =>
             TypedResults.Ok(UserResponse.From(await deletion.RestoreAsync(me.Id, ct))))
+            .WithName("restoreMe").WithSummary("Cancel the account's deletion within the grace period")
             .AllowWhileAccountDeleted();
 
         return app;

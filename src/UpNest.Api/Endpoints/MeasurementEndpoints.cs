@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UpNest.Api.Babies;
 using UpNest.Api.Contracts;
 using UpNest.Api.Http;
+using UpNest.Api.OpenApi;
 using UpNest.Core.Common;
 using UpNest.Core.Measurements;
 using UpNest.Api.Audit;
@@ -26,16 +26,16 @@ public static class MeasurementEndpoints
             var page = await measurements.ListAsync(scope.Access, fromDate, toDate, Paging.Request(limit, cursor, cursorScope, cursors), ct);
             var items = page.Items.Select(m => MeasurementResponse.From(m, scorer.Score(scope.Baby, m))).ToList();
             return TypedResults.Ok(new ListResponse<MeasurementResponse>(items, cursors.Protect(page.Next, cursorScope)));
-        });
+        }).WithName("listMeasurements").WithSummary("A baby's measurements with z-scores, oldest first; from/to as yyyy-MM-dd");
 
         group.MapPost("", async Task<Created<MeasurementResponse>> (
-            BabyScope scope, JsonElement body, MeasurementService measurements, MeasurementScorer scorer, HttpResponse response, CancellationToken ct) =>
+            BabyScope scope, JsonBody<MeasurementRequest> body, MeasurementService measurements, MeasurementScorer scorer, HttpResponse response, CancellationToken ct) =>
         {
             var created = await measurements.CreateAsync(scope.Access, ReadMeasurement(body), ct);
             ETags.Set(response, created.Version);
             return TypedResults.Created($"/v1/babies/{scope.Access.BabyId}/measurements/{created.Id}",
                 MeasurementResponse.From(created, scorer.Score(scope.Baby, created)));
-        }).Accepts<MeasurementRequest>("application/json");
+        }).ProducesETag().WithName("createMeasurement").WithSummary("Record a measurement (metric or imperial units)");
 
         group.MapGet("/{id}", async Task<Ok<MeasurementResponse>> (
             BabyScope scope, string id, MeasurementService measurements, MeasurementScorer scorer, HttpResponse response, CancellationToken ct) =>
@@ -43,21 +43,21 @@ public static class MeasurementEndpoints
             var measurement = await measurements.GetAsync(scope.Access, id, ct);
             ETags.Set(response, measurement.Version);
             return TypedResults.Ok(MeasurementResponse.From(measurement, scorer.Score(scope.Baby, measurement)));
-        });
+        }).ProducesETag().WithName("getMeasurement").WithSummary("One measurement with its z-scores");
 
         group.MapPatch("/{id}", async Task<Ok<MeasurementResponse>> (
-            BabyScope scope, string id, JsonElement body, HttpContext http, MeasurementService measurements, MeasurementScorer scorer, CancellationToken ct) =>
+            BabyScope scope, string id, JsonBody<MeasurementRequest> body, HttpContext http, MeasurementService measurements, MeasurementScorer scorer, CancellationToken ct) =>
         {
             var updated = await measurements.UpdateAsync(scope.Access, id, ReadMeasurement(body), ETags.ExpectedVersion(http.Request), ct);
             ETags.Set(http.Response, updated.Version);
             return TypedResults.Ok(MeasurementResponse.From(updated, scorer.Score(scope.Baby, updated)));
-        }).Accepts<MeasurementRequest>("application/json", "application/merge-patch+json");
+        }).AcceptsMergePatch().AcceptsIfMatch().ProducesETag().WithName("updateMeasurement").WithSummary("Change a measurement (merge patch)");
 
         group.MapDelete("/{id}", async Task<NoContent> (BabyScope scope, string id, HttpRequest request, MeasurementService measurements, CancellationToken ct) =>
         {
             await measurements.DeleteAsync(scope.Access, id, ETags.ExpectedVersion(request), ct);
             return TypedResults.NoContent();
-        });
+        }).AcceptsIfMatch().WithName("deleteMeasurement").WithSummary("Delete a measurement");
 
         return app;
     }
@@ -73,9 +73,9 @@ public static class MeasurementEndpoints
             : throw new ValidationException(name, "Must be a date as yyyy-MM-dd.");
     }
 
-    private static MeasurementPatch ReadMeasurement(JsonElement body)
+    private static MeasurementPatch ReadMeasurement(JsonBody<MeasurementRequest> body)
     {
-        var f = new JsonFields(body);
+        var f = body.Fields();
         var patch = new MeasurementPatch
         {
             MeasuredOn = f.Date("measuredOn"),

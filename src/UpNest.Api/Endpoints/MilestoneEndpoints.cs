@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UpNest.Api.Babies;
 using UpNest.Api.Contracts;
 using UpNest.Api.Http;
+using UpNest.Api.OpenApi;
 using UpNest.Core.Common;
 using UpNest.Core.Milestones;
 using UpNest.Schedules;
@@ -37,30 +37,31 @@ public static class MilestoneEndpoints
             var next = start + items.Count < list.Items.Count && items.Count > 0 ? items[^1].Key : null;
             var responses = items.Select(m => MilestoneResponse.From(m, list.Versions.TryGetValue(m.Key, out var v) ? v : null)).ToList();
             return TypedResults.Ok(MilestoneListResponse.From(list, responses, cursors.Protect(next, cursorScope)));
-        });
+        }).WithQueryValues("domain", [.. Domains.Keys]).WithQueryValues("status", "achieved", "expected", "upcoming")
+          .WithName("listMilestones").WithSummary("The checklist up to the baby's (corrected) age and the next band, and custom milestones");
 
         group.MapGet("/{key}", async Task<Ok<MilestoneResponse>> (BabyScope scope, string key, MilestoneService milestones, HttpResponse response, CancellationToken ct) =>
         {
             var (view, version) = await milestones.GetAsync(scope.Access, key, ct);
             SetVersion(response, version);
             return TypedResults.Ok(MilestoneResponse.From(view, version));
-        });
+        }).ProducesETag().WithName("getMilestone").WithSummary("One milestone");
 
         group.MapPut("/{key}", async Task<Ok<MilestoneResponse>> (
-            BabyScope scope, string key, JsonElement body, HttpContext http, MilestoneService milestones, CancellationToken ct) =>
+            BabyScope scope, string key, JsonBody<MilestoneRequest> body, HttpContext http, MilestoneService milestones, CancellationToken ct) =>
         {
             var (view, version) = await milestones.PutAsync(scope.Access, key, ReadMilestone(body), ETags.ExpectedVersion(http.Request), ct);
             SetVersion(http.Response, version);
             return TypedResults.Ok(MilestoneResponse.From(view, version));
-        }).Accepts<MilestoneRequest>("application/json");
+        }).AcceptsIfMatch().ProducesETag().ProducesConflict().WithName("updateMilestone").WithSummary("Tick a milestone achieved (with a date) or change its note");
 
         group.MapPost("", async Task<Created<MilestoneResponse>> (
-            BabyScope scope, JsonElement body, MilestoneService milestones, HttpResponse response, CancellationToken ct) =>
+            BabyScope scope, JsonBody<MilestoneRequest> body, MilestoneService milestones, HttpResponse response, CancellationToken ct) =>
         {
             var (view, version) = await milestones.CreateCustomAsync(scope.Access, ReadMilestone(body), ct);
             ETags.Set(response, version);
             return TypedResults.Created($"/v1/babies/{scope.Access.BabyId}/milestones/{view.Key}", MilestoneResponse.From(view, version));
-        }).Accepts<MilestoneRequest>("application/json");
+        }).ProducesETag().WithName("createMilestone").WithSummary("Add a custom milestone");
 
         return app;
     }
@@ -78,9 +79,9 @@ public static class MilestoneEndpoints
         : values.TryGetValue(text, out var value) ? value
         : throw new ValidationException(field, $"Use {allowed}.");
 
-    private static MilestoneInput ReadMilestone(JsonElement body)
+    private static MilestoneInput ReadMilestone(JsonBody<MilestoneRequest> body)
     {
-        var f = new JsonFields(body);
+        var f = body.Fields();
         var input = new MilestoneInput
         {
             AchievedOn = f.Date("achievedOn"),

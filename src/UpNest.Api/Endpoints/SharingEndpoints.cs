@@ -1,10 +1,10 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UpNest.Api.Audit;
 using UpNest.Api.Auth;
 using UpNest.Api.Babies;
 using UpNest.Api.Contracts;
 using UpNest.Api.Http;
+using UpNest.Api.OpenApi;
 using UpNest.Core.Audit;
 using UpNest.Core.Babies;
 using UpNest.Core.Sharing;
@@ -37,9 +37,9 @@ public static class SharingEndpoints
         var baby = app.MapGroup("/v1/babies/{babyId}").WithTags("Sharing").RequireAuthorization();
 
         baby.MapPost("/invitations", async Task<Created<InvitationResponse>> (
-            BabyScope scope, JsonElement body, SharingService sharing, HttpContext http, CancellationToken ct) =>
+            BabyScope scope, JsonBody<InvitationRequest> body, SharingService sharing, HttpContext http, CancellationToken ct) =>
         {
-            var fields = new JsonFields(body);
+            var fields = body.Fields();
             var email = fields.String("email", 254);
             var role = fields.Enum("role", ApiNames.Roles);
             if (role.Value is null)
@@ -51,7 +51,8 @@ public static class SharingEndpoints
             http.Features.Set(new CreatedResource(issued.Invitation.Id));
             return TypedResults.Created($"/v1/babies/{scope.Access.BabyId}/invitations/{issued.Invitation.Id}",
                 new InvitationResponse(issued.Code, issued.Invitation.ExpiresAt, ApiNames.Name(issued.Invitation.Role)));
-        }).RequireBabyRole(Role.Owner).Accepts<InvitationRequest>("application/json")
+        }).RequireBabyRole(Role.Owner)
+          .WithName("createInvitation").WithSummary("Invite a caregiver or viewer: a code (optionally bound to an email)")
             .Audited(AuditActions.ShareInvite, "invitation");
 
         baby.MapGet("/invitations/{invitationId}", async Task<Ok<InvitationStatusResponse>> (
@@ -59,7 +60,7 @@ public static class SharingEndpoints
         {
             var i = await sharing.GetInvitationAsync(scope.Access, invitationId, ct);
             return TypedResults.Ok(new InvitationStatusResponse(i.Id, ApiNames.Name(i.Role), i.CreatedAt, i.ExpiresAt, i.Email is not null, i.UsedAt));
-        }).RequireBabyRole(Role.Owner)
+        }).RequireBabyRole(Role.Owner).WithName("getInvitation").WithSummary("Whether an invitation is still open or used")
             .Audited(AuditActions.InvitationRead, "invitation", idParameter: "invitationId");
 
         baby.MapGet("/caregivers", async Task<Ok<ListResponse<CaregiverResponse>>> (
@@ -69,13 +70,13 @@ public static class SharingEndpoints
             var page = await sharing.ListAsync(scope.Access, Paging.Request(limit, cursor, cursorScope, cursors), ct);
             return TypedResults.Ok(new ListResponse<CaregiverResponse>(
                 page.Items.Select(CaregiverResponse.From).ToList(), cursors.Protect(page.Next, cursorScope)));
-        }).RequireBabyRole(Role.Owner)
+        }).RequireBabyRole(Role.Owner).WithName("listCaregivers").WithSummary("Who has access to the baby, with their roles")
             .Audited(AuditActions.CaregiverRead, "caregiver");
 
         baby.MapPatch("/caregivers/{userId}", async Task<Ok<CaregiverResponse>> (
-            BabyScope scope, string userId, JsonElement body, SharingService sharing, CancellationToken ct) =>
+            BabyScope scope, string userId, JsonBody<RoleRequest> body, SharingService sharing, CancellationToken ct) =>
         {
-            var fields = new JsonFields(body);
+            var fields = body.Fields();
             var role = fields.Enum("role", ApiNames.Roles);
             if (role.Value is null)
             {
@@ -84,7 +85,7 @@ public static class SharingEndpoints
             fields.Errors.ThrowIfAny();
             return TypedResults.Ok(CaregiverResponse.From(await sharing.ChangeRoleAsync(scope.Access, userId, role.Value!.Value, ct)));
         }).RequireBabyRole(Role.Owner)
-          .Accepts<RoleRequest>("application/json", "application/merge-patch+json")
+          .AcceptsMergePatch().ProducesConflict().WithName("updateCaregiverRole").WithSummary("Change someone's role on the baby")
             .Audited(AuditActions.ShareRoleChange, "caregiver", idParameter: "userId");
 
         baby.MapDelete("/caregivers/{userId}", async Task<NoContent> (BabyScope scope, string userId, SharingService sharing, CancellationToken ct) =>
@@ -92,6 +93,7 @@ public static class SharingEndpoints
             await sharing.RemoveAsync(scope.Access, userId, ct);
             return TypedResults.NoContent();
         }).RequireBabyRole(Role.Viewer).WithMetadata(new OwnerUnlessSelf())
+          .ProducesConflict().WithName("removeCaregiver").WithSummary("Revoke someone's access, or leave (your own userId)")
             .Audited(AuditActions.ShareRevoke, "caregiver", idParameter: "userId");
 
         // Not a baby route: the caller has no access yet. The event goes on the baby's chain
@@ -103,7 +105,8 @@ public static class SharingEndpoints
             await AuditRecording.RecordAsync(trail, new AuditEntry(accepted.Baby.Id, me.Id, AuditActions.ShareAccept, $"caregiver:{me.Id}",
                 AuditOutcomes.Success, http.TraceIdentifier, http.Connection.RemoteIpAddress?.ToString()), ct);
             return TypedResults.Ok(BabyResponse.From(accepted.Baby, accepted.Role));
-        }).WithTags("Sharing").RequireAuthorization();
+        }).WithTags("Sharing").RequireAuthorization().ProducesConflict()
+          .WithName("acceptInvitation").WithSummary("Accept an invitation code: answers the baby as the new caregiver or viewer sees it");
 
         return app;
     }

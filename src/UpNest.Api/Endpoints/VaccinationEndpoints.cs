@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using UpNest.Api.Auth;
 using UpNest.Api.Babies;
 using UpNest.Api.Contracts;
 using UpNest.Api.Http;
+using UpNest.Api.OpenApi;
 using UpNest.Core.Common;
 using UpNest.Core.Vaccinations;
 using UpNest.Schedules;
@@ -45,44 +45,44 @@ public static class VaccinationEndpoints
                 .ToList();
             return TypedResults.Ok(new DoseListResponse(items, cursors.Protect(list.Page.Next, cursorScope),
                 ScheduleResponse.From(VaccinationPlanning.ScheduleFor(scope.Baby)), list.AsOf, VaccineGroupForecastResponse.From(list.Forecast)));
-        });
+        }).WithName("listVaccinations").WithSummary("The baby's record and forecast as of a day (default today): doses by due date with their evaluation, and each vaccine group's next dose; status filters (comma-separated)");
 
         group.MapPost("", async Task<Created<RecordedDoseResponse>> (
-            BabyScope scope, JsonElement body, DoseRecorder recorder, HttpResponse response, CancellationToken ct) =>
+            BabyScope scope, JsonBody<DoseRequest> body, DoseRecorder recorder, HttpResponse response, CancellationToken ct) =>
         {
             var recorded = await recorder.RecordAsync(scope.Access, ReadDose(body), ct);
             ETags.Set(response, recorded.Primary.Dose.Version);
             var result = new RecordedDoseResponse(DoseResponse.From(recorded.Primary), recorded.AlsoCompleted.Select(DoseResponse.From).ToList());
             return TypedResults.Created($"/v1/babies/{scope.Access.BabyId}/vaccinations/{result.Id}", result);
-        }).Accepts<DoseRequest>("application/json");
+        }).ProducesETag().ProducesConflict().WithName("recordDose").WithSummary("Record a given dose; completes the matching planned dose");
 
         group.MapGet("/{id}", async Task<Ok<DoseResponse>> (BabyScope scope, string id, VaccinationService doses, HttpResponse response, CancellationToken ct) =>
         {
             var dose = await doses.GetAsync(scope.Access, id, ct);
             ETags.Set(response, dose.Dose.Version);
             return TypedResults.Ok(DoseResponse.From(dose));
-        });
+        }).ProducesETag().WithName("getDose").WithSummary("One dose");
 
         group.MapPatch("/{id}", async Task<Ok<DoseResponse>> (
-            BabyScope scope, string id, JsonElement body, HttpContext http, DoseRecorder recorder, CancellationToken ct) =>
+            BabyScope scope, string id, JsonBody<DoseRequest> body, HttpContext http, DoseRecorder recorder, CancellationToken ct) =>
         {
             var updated = await recorder.UpdateAsync(scope.Access, id, ReadDose(body), ETags.ExpectedVersion(http.Request), ct);
             ETags.Set(http.Response, updated.Dose.Version);
             return TypedResults.Ok(DoseResponse.From(updated));
-        }).Accepts<DoseRequest>("application/json", "application/merge-patch+json");
+        }).AcceptsMergePatch().AcceptsIfMatch().ProducesETag().ProducesConflict().WithName("updateDose").WithSummary("Change a dose, or skip it with a reason (merge patch)");
 
         group.MapDelete("/{id}", async Task<NoContent> (BabyScope scope, string id, HttpRequest request, VaccinationService doses, CancellationToken ct) =>
         {
             await doses.DeleteAsync(scope.Access, id, ETags.ExpectedVersion(request), ct);
             return TypedResults.NoContent();
-        });
+        }).AcceptsIfMatch().ProducesConflict().WithName("deleteDose").WithSummary("Take back a recorded dose: a planned one is planned again, one outside the schedule is removed");
 
         group.MapPost("/{id}/reactions", async Task<Created<ReactionResponse>> (
-            BabyScope scope, string id, JsonElement body, DoseRecorder recorder, CancellationToken ct) =>
+            BabyScope scope, string id, JsonBody<ReactionRequest> body, DoseRecorder recorder, CancellationToken ct) =>
         {
             var reaction = await recorder.AddReactionAsync(scope.Access, id, ReadReaction(body), ct);
             return TypedResults.Created($"/v1/babies/{scope.Access.BabyId}/vaccinations/{id}", ReactionResponse.From(reaction));
-        }).Accepts<ReactionRequest>("application/json");
+        }).WithName("recordReaction").WithSummary("Record a reaction to a given dose");
 
         app.MapGet("/v1/me/vaccinations/due", async Task<Ok<ListResponse<DueDoseResponse>>> (
             CurrentUser me, int? withinDays, int? limit, string? cursor, VaccinationService doses, CursorProtector cursors, CancellationToken ct) =>
@@ -92,7 +92,8 @@ public static class VaccinationEndpoints
             var page = await doses.DueAsync(me.Id, days, Paging.Request(limit, cursor, cursorScope, cursors), ct);
             var items = page.Items.Select(d => new DueDoseResponse(DoseResponse.From(new DoseView(d.Dose, d.Status)), d.BabyName)).ToList();
             return TypedResults.Ok(new ListResponse<DueDoseResponse>(items, cursors.Protect(page.Next, cursorScope)));
-        }).WithTags("Vaccinations").RequireAuthorization();
+        }).WithTags("Vaccinations").RequireAuthorization()
+          .WithName("listDueDoses").WithSummary("Doses due or overdue now, or due within withinDays, across the caller's babies");
 
         return app;
     }
@@ -123,9 +124,9 @@ public static class VaccinationEndpoints
         return set;
     }
 
-    private static DoseInput ReadDose(JsonElement body)
+    private static DoseInput ReadDose(JsonBody<DoseRequest> body)
     {
-        var f = new JsonFields(body);
+        var f = body.Fields();
         var input = new DoseInput
         {
             Vaccine = f.String("vaccine", 40),
@@ -145,9 +146,9 @@ public static class VaccinationEndpoints
         return input;
     }
 
-    private static ReactionInput ReadReaction(JsonElement body)
+    private static ReactionInput ReadReaction(JsonBody<ReactionRequest> body)
     {
-        var f = new JsonFields(body);
+        var f = body.Fields();
         var input = new ReactionInput(
             f.Enum("type", ReactionTypes).Value, f.Enum("severity", Severities).Value, f.Number("onsetHours").Value,
             f.Number("durationHours").Value, f.Enum("outcome", Outcomes).Value, f.Boolean("careSought").Value, f.String("note", 2000).Value);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.IdentityModel.Tokens;
 using UpNest.Api.Auth;
+using UpNest.Api.OpenApi;
 
 namespace UpNest.Api.Endpoints;
 
@@ -21,7 +22,7 @@ public static class WellKnownEndpoints
                     Base64UrlEncoder.Encode(parameters.Modulus), Base64UrlEncoder.Encode(parameters.Exponent));
             }).ToList();
             return TypedResults.Ok(new JwksResponse(keys));
-        }).WithTags("Auth").AllowAnonymous();
+        }).WithTags("Auth").AllowAnonymous().WithName("getJwks").WithSummary("The built-in issuer's token-signing keys").UsesNoStore();
         return app;
     }
 }

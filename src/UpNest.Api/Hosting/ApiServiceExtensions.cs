@@ -39,7 +39,7 @@ public static class ApiServiceExtensions
         });
         services.AddExceptionHandler<DomainProblemHandler>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("store", tags: ["ready"]);
-        services.AddOpenApi();
+        services.AddUpNestOpenApi();
         services.AddRateLimits(configuration);
         services.AddUpNestCors(configuration);
         services.AddUpNestTelemetry(configuration);

@@ -11,21 +11,28 @@ namespace UpNest.Api.Http;
 public sealed class JsonFields
 {
     private readonly JsonElement _root;
+    private readonly Type _declaredType;
+    private readonly IReadOnlySet<string> _declared;
 
-    public JsonFields(JsonElement root)
+    private JsonFields(JsonElement root, Type declaredType, IReadOnlySet<string> declared)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new ValidationException("body", "The body must be a JSON object.");
         }
         _root = root;
+        _declaredType = declaredType;
+        _declared = declared;
     }
+
+    /// <summary>A reader limited to the fields of the body type the route declares (see <see cref="JsonBody{TRequest}"/>).</summary>
+    public static JsonFields Declared(JsonElement root, Type declaredType, IReadOnlySet<string> declared) => new(root, declaredType, declared);
 
     public ValidationErrors Errors { get; } = new();
 
     public Optional<string> String(string name, int maxLength = 4000)
     {
-        if (!_root.TryGetProperty(name, out var value))
+        if (!TryGet(name, out var value))
         {
             return default;
         }
@@ -49,7 +56,7 @@ public sealed class JsonFields
 
     public Optional<double?> Number(string name)
     {
-        if (!_root.TryGetProperty(name, out var value))
+        if (!TryGet(name, out var value))
         {
             return default;
         }
@@ -78,7 +85,7 @@ public sealed class JsonFields
 
     public Optional<bool?> Boolean(string name)
     {
-        if (!_root.TryGetProperty(name, out var value))
+        if (!TryGet(name, out var value))
         {
             return default;
         }
@@ -115,6 +122,12 @@ public sealed class JsonFields
             ? Optional<T?>.Of(parsed)
             : Invalid<T?>(name, $"Must be one of: {string.Join(", ", values.Keys)}.");
     }
+
+    private bool TryGet(string name, out JsonElement value) =>
+        _declared.Contains(name)
+            ? _root.TryGetProperty(name, out value)
+            // A programming error, not a client one: the OpenAPI document would not show this field.
+            : throw new InvalidOperationException($"The handler reads '{name}', which {_declaredType.Name} does not declare.");
 
     private Optional<T> Invalid<T>(string name, string message)
     {
