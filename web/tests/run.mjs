@@ -1,7 +1,7 @@
 // The parent web app in Debian's Chromium against the real UpNest (fresh SQLite file): one
 // parent's day, a caregiver and a viewer in their own browser contexts, axe and screenshots per page.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { BASE_URL, SHOTS, assert, axeLog, launch, lookAt, newPerson, report, test } from './harness.mjs';
+import { BASE_URL, SHOTS, assert, axe, axeLog, launch, lookAt, newPerson, report, test } from './harness.mjs';
 
 const run = Date.now().toString(36);
 const password = 'correct horse battery staple';
@@ -25,6 +25,14 @@ const browser = await launch();
 const owner = await newPerson(browser);
 const page = owner.page;
 let babyUrl = '';
+
+await test('the axe scanner is live: it finds violations planted in a page', async () => {
+  const probe = await browser.newPage();
+  await probe.setContent('<html><body><img src="data:,"><input type="text"><button></button></body></html>');
+  const ids = (await axe(probe)).map((v) => v.id);
+  await probe.close();
+  assert(['image-alt', 'label', 'button-name'].every((id) => ids.includes(id)), `axe reported ${ids}`);
+});
 
 await test('/ redirects to the app, which asks a new parent to sign in', async () => {
   await page.goto('/');

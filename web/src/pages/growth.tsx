@@ -195,7 +195,8 @@ function Chart(props: { babyId: string; version: unknown }) {
     if (!data) return;
     const last = Math.max(0, ...data.points.map((p) => Number(p.x)));
     const query: { indicator: string; to?: number } = { indicator };
-    if (data.xAxis === 'age') query.to = Math.min(Number(data.to), Math.max(182, Math.ceil(last + 61)));
+    // Zoom to the baby's age (the API's from/to are months): a young baby's points are legible on a phone.
+    if (data.xAxis === 'age') query.to = Math.min(24, Math.max(6, Math.ceil(last / 30.4375 + 2)));
     let url: string | null = null;
     api.blob('/v1/babies/{babyId}/growth/chart.svg', { path: { babyId: props.babyId }, query }).then((blob) => {
       url = URL.createObjectURL(blob);
