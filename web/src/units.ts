@@ -57,3 +57,19 @@ export function label(kebab: string): string {
   const text = kebab.replace(/-/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+const INDICATOR_NAMES: Record<string, string> = {
+  'weight-for-age': 'Weight for age',
+  'length-height-for-age': 'Length/height for age',
+  'weight-for-length': 'Weight for length',
+  'weight-for-height': 'Weight for height',
+  'bmi-for-age': 'BMI for age',
+  'head-circumference-for-age': 'Head circumference for age',
+  'arm-circumference-for-age': 'Arm circumference for age',
+  'triceps-skinfold-for-age': 'Triceps skinfold for age',
+  'subscapular-skinfold-for-age': 'Subscapular skinfold for age',
+};
+
+export function indicatorName(indicator: string): string {
+  return INDICATOR_NAMES[indicator] ?? label(indicator);
+}

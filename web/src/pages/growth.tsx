@@ -1,18 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Schemas } from '../api/client';
 import { useMe } from '../me';
-import { label, length, percentileInWords, today, weight, type Units } from '../units';
+import { indicatorName, length, percentileInWords, today, weight, type Units } from '../units';
 import { Empty, Form, Input, Loaded, Problem, number, text, useLoad } from '../ui';
 import { isPreterm, type TabProps } from './baby';
 
 type Measurement = Schemas['MeasurementResponse'];
-const INDICATORS: [string, string][] = [
-  ['weight-for-age', 'Weight for age'],
-  ['length-height-for-age', 'Length/height for age'],
-  ['weight-for-length', 'Weight for length'],
-  ['head-circumference-for-age', 'Head circumference for age'],
-  ['bmi-for-age', 'BMI for age'],
-];
+const INDICATORS: [string, string][] = ['weight-for-age', 'length-height-for-age', 'weight-for-length', 'head-circumference-for-age', 'bmi-for-age']
+  .map((key): [string, string] => [key, indicatorName(key)]);
 
 export function Growth(props: TabProps) {
   const { baby } = props;
@@ -55,7 +50,7 @@ function Summary(props: { state: ReturnType<typeof useLoad<Schemas['GrowthSummar
             {s.latest.length === 0 ? <Empty>Record a measurement to see percentiles.</Empty> : (
               <ul class="latest">
                 {s.latest.map((l) => (
-                  <li><strong>{label(l.indicator)}</strong>: {percentileInWords(l.percentile)} <span class="muted">({String(l.measuredOn)})</span></li>
+                  <li><strong>{indicatorName(l.indicator)}</strong>: {percentileInWords(l.percentile)} <span class="muted">({String(l.measuredOn)})</span></li>
                 ))}
               </ul>
             )}
