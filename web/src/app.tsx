@@ -33,6 +33,7 @@ function Routes(props: { path: string; query: URLSearchParams }) {
   const { path, query } = props;
   let params: Record<string, string> | null;
   if ((params = match('/invite/:code', path))) return <AcceptInvitation code={params.code} />;
+  if (path === '/invite') return <AcceptInvitation code="" />;
   if (path === '/') return <BabyList />;
   if (path === '/babies/new') return <NewBaby />;
   if ((params = match('/babies/:babyId', path))) return <BabyPage babyId={params.babyId} tab="growth" />;

@@ -58,7 +58,11 @@ export function label(kebab: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-const INDICATOR_NAMES: Record<string, string> = {
+export type Indicator =
+  | 'weight-for-age' | 'length-height-for-age' | 'weight-for-length' | 'weight-for-height' | 'bmi-for-age'
+  | 'head-circumference-for-age' | 'arm-circumference-for-age' | 'triceps-skinfold-for-age' | 'subscapular-skinfold-for-age';
+
+const INDICATOR_NAMES: Record<Indicator, string> = {
   'weight-for-age': 'Weight for age',
   'length-height-for-age': 'Length/height for age',
   'weight-for-length': 'Weight for length',
@@ -71,5 +75,5 @@ const INDICATOR_NAMES: Record<string, string> = {
 };
 
 export function indicatorName(indicator: string): string {
-  return INDICATOR_NAMES[indicator] ?? label(indicator);
+  return INDICATOR_NAMES[indicator as Indicator] ?? label(indicator);
 }

@@ -303,6 +303,14 @@ await test('an expired access token is renewed without the parent noticing', asy
   await lookAt(page, 'babies');
 });
 
+await test('the babies page lists the vaccinations coming up across babies', async () => {
+  const due = page.getByRole('region', { name: 'Vaccinations coming up' });
+  await visible(due.getByRole('link', { name: /^Mia: .* dose \d/ }));
+  await due.getByRole('link', { name: /^Mia: / }).first().click();
+  await visible(page.getByRole('heading', { name: 'Mia: Vaccinations' }));
+  await page.getByRole('link', { name: 'Babies' }).click();
+});
+
 await test('the parent stays signed in across a reload, and the browser holds nothing but the refresh token', async () => {
   await page.reload();
   await visible(page.getByRole('link', { name: /Mia/ }));

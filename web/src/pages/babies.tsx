@@ -30,7 +30,31 @@ export function BabyList() {
           )
         }
       </Loaded>
+      <DueSoon />
+      <p><a href={`${BASE}/invite`}>Have an invitation code?</a></p>
     </Page>
+  );
+}
+
+/** Doses due or overdue now, or due within 30 days, across every baby the parent can see. */
+function DueSoon() {
+  const state = useLoad(() => api.get('/v1/me/vaccinations/due', { query: { withinDays: 30 } }), []);
+  return (
+    <section aria-labelledby="due-h">
+      <h2 id="due-h">Vaccinations coming up</h2>
+      <Loaded state={state} what="vaccinations coming up">
+        {(list) => list.items.length === 0 ? <Empty>Nothing due in the next 30 days.</Empty> : (
+          <ul class="list">
+            {list.items.slice(0, 8).map((d) => (
+              <li class="item">
+                <a href={`${BASE}/babies/${d.babyId}/vaccinations`}>{d.babyName}: {d.displayName ?? d.vaccine} dose {d.doseNumber}</a>
+                <span class="muted">{label(d.status ?? '')}{d.dueOn ? `, due ${String(d.dueOn)}` : ''}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Loaded>
+    </section>
   );
 }
 

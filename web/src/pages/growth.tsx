@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Schemas } from '../api/client';
 import { useMe } from '../me';
-import { indicatorName, length, percentileInWords, today, weight, type Units } from '../units';
+import { indicatorName, length, type Indicator, percentileInWords, today, weight, type Units } from '../units';
 import { Empty, Form, Input, Loaded, Problem, number, text, useLoad } from '../ui';
 import { isPreterm, type TabProps } from './baby';
 
 type Measurement = Schemas['MeasurementResponse'];
-const INDICATORS: [string, string][] = ['weight-for-age', 'length-height-for-age', 'weight-for-length', 'head-circumference-for-age', 'bmi-for-age']
-  .map((key): [string, string] => [key, indicatorName(key)]);
+const INDICATORS: [Indicator, string][] = (['weight-for-age', 'length-height-for-age', 'weight-for-length', 'head-circumference-for-age', 'bmi-for-age'] as const)
+  .map((key): [Indicator, string] => [key, indicatorName(key)]);
 
 export function Growth(props: TabProps) {
   const { baby } = props;
@@ -181,7 +181,7 @@ function MeasurementItem(props: { m: Measurement; canWrite: boolean; changed: ()
 /** The API's own SVG chart, plus the baby's points as a table (what a screen reader reads). */
 function Chart(props: { babyId: string; version: unknown }) {
   const { units } = useMe();
-  const [indicator, setIndicator] = useState('weight-for-age');
+  const [indicator, setIndicator] = useState<Indicator>('weight-for-age');
   const chart = useLoad(() => api.get('/v1/babies/{babyId}/growth/chart', { path: { babyId: props.babyId }, query: { indicator } }), [props.babyId, indicator, props.version]);
   const [svg, setSvg] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
@@ -189,7 +189,7 @@ function Chart(props: { babyId: string; version: unknown }) {
     const data = chart.data;
     if (!data) return;
     const last = Math.max(0, ...data.points.map((p) => Number(p.x)));
-    const query: { indicator: string; to?: number } = { indicator };
+    const query: { indicator: Indicator; to?: number } = { indicator };
     // Zoom to the baby's age (the API's from/to are months): a young baby's points are legible on a phone.
     if (data.xAxis === 'age') query.to = Math.min(24, Math.max(6, Math.ceil(last / 30.4375 + 2)));
     let url: string | null = null;
@@ -205,7 +205,7 @@ function Chart(props: { babyId: string; version: unknown }) {
       <h2 id="chart-h">Growth chart</h2>
       <div class="chart-controls">
         <label for="indicator">Chart</label>
-        <select id="indicator" value={indicator} onChange={(e) => setIndicator((e.target as HTMLSelectElement).value)}>
+        <select id="indicator" value={indicator} onChange={(e) => setIndicator((e.target as HTMLSelectElement).value as Indicator)}>
           {INDICATORS.map(([key, text]) => <option value={key}>{text}</option>)}
         </select>
       </div>

@@ -4,7 +4,8 @@ import { useMe } from '../me';
 import { Empty, Loaded, Problem, useLoad } from '../ui';
 import type { TabProps } from './baby';
 
-const FORMATS: [string, string, string][] = [
+type Format = 'json' | 'csv' | 'fhir';
+const FORMATS: [Format, string, string][] = [
   ['json', 'JSON', 'json'],
   ['csv', 'CSV (spreadsheet)', 'csv'],
   ['fhir', 'FHIR (for health systems)', 'fhir.json'],
@@ -13,7 +14,7 @@ const FORMATS: [string, string, string][] = [
 export function Records(props: TabProps) {
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState('');
-  const download = async (format: string, extension: string) => {
+  const download = async (format: Format, extension: string) => {
     setError(null);
     setBusy(format);
     try {

@@ -77,12 +77,11 @@ export function AcceptInvitation(props: { code: string }) {
     const baby = await api.post('/v1/invitations/{code}/accept', undefined, { path: { code: code ?? '' } });
     navigate(`/babies/${baby.id}`, true);
   };
-  const [code] = useState(props.code === 'code' ? '' : props.code);
   return (
     <Page title="Accept an invitation">
       <p>Someone shared a baby's records with you. Accept to see them in your list.</p>
       <Form submit="Accept invitation" onSubmit={async (data) => accept(text(data, 'code'))}>
-        <Input name="code" label="Invitation code" value={code} required />
+        <Input name="code" label="Invitation code" value={props.code} required />
       </Form>
     </Page>
   );
