@@ -42,6 +42,11 @@ done
 run "UpNest.Api.Tests-Sqlite" tests/UpNest.Api.Tests UPNEST_TEST_STORAGE=Sqlite
 run "UpNest.Api.Tests-DynamoDb" tests/UpNest.Api.Tests UPNEST_TEST_STORAGE=DynamoDb
 
+# The parent web app in Debian's Chromium (installs chromium and web/node_modules if missing,
+# builds web/, runs the Playwright scenario on a fresh SQLite file); its counts join the totals.
+echo "test.sh: ---- browser tests (web/scripts/browser-tests.sh)"
+web/scripts/browser-tests.sh 2>&1 | tee "$RESULTS/browser-tests.log" || status=1
+
 passed=0; failed=0; skipped=0
 for trx in "$RESULTS"/*.trx; do
   [ -f "$trx" ] || continue
@@ -51,6 +56,10 @@ for trx in "$RESULTS"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
   echo "test.sh: $(basename "$trx" .trx): ${p:-0} passed, ${f:-0} failed"
 done
+browser=$(sed -n 's/^browser-tests: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$RESULTS/browser-tests.log" | tail -1)
+browser=${browser:-0 1} # no count line: the run itself broke
+passed=$((passed + ${browser%% *})); failed=$((failed + ${browser##* }))
+echo "test.sh: browser-tests: ${browser%% *} passed, ${browser##* } failed"
 if [ "$failed" -gt 0 ] || [ "$passed" -eq 0 ]; then status=1; fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status

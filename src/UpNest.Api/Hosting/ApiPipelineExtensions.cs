@@ -46,6 +46,7 @@ public static class ApiPipelineExtensions
         app.MapSharingEndpoints();
         app.MapAuditEndpoints();
         app.MapExportEndpoints();
+        app.MapUpNestWebApp();
         return app;
     }
 }

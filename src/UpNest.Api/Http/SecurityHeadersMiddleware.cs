@@ -1,3 +1,5 @@
+using UpNest.Api.Hosting;
+
 namespace UpNest.Api.Http;
 
 /// <summary>
@@ -15,7 +17,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Cross-Origin-Resource-Policy"] = "same-origin";
-            if (!context.Request.Path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase))
+            if (WebAppHosting.Serves(context.Request.Path))
+            {
+                headers.ContentSecurityPolicy = WebAppHosting.ContentSecurityPolicy;
+            }
+            else if (!context.Request.Path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase))
             {
                 headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
                 headers.CacheControl = "no-store";
