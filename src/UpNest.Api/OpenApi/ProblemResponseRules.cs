@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.RateLimiting;
-using UpNest.Api.Auth;
 using UpNest.Api.Http;
 
 namespace UpNest.Api.OpenApi;
