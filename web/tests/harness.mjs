@@ -76,7 +76,7 @@ export async function axe(page) {
 
 export const axeLog = [];
 
-/** Screenshots at phone and desktop width plus an axe scan at each; fails on serious or critical findings. */
+/** Screenshots at phone and desktop width plus an axe scan at each; fails on serious or critical findings or sideways scrolling. */
 export async function lookAt(page, name) {
   mkdirSync(SHOTS, { recursive: true });
   const original = page.viewportSize();
@@ -85,10 +85,12 @@ export async function lookAt(page, name) {
     await page.setViewportSize(viewport);
     await page.waitForFunction(() => !document.querySelector('.loading') && [...document.images].every((i) => i.complete));
     await page.screenshot({ path: `${SHOTS}/${name}-${size}.png`, fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (overflow > 0) serious.push(`${size}: the page scrolls sideways by ${overflow} px`);
     const violations = await axe(page);
     axeLog.push({ page: name, size, violations });
     serious.push(...violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${size}: ${v.id} (${v.impact}) ${v.help} at ${v.nodes.join(', ')}`));
   }
   await page.setViewportSize(original);
-  assert(serious.length === 0, `axe found serious/critical violations on ${name}:\n${serious.join('\n')}`);
+  assert(serious.length === 0, `${name}: serious/critical axe violations or sideways scrolling:\n${serious.join('\n')}`);
 }

@@ -280,6 +280,9 @@ await test('the owner exports JSON, CSV and FHIR and reads the audit trail', asy
     assert(download.suggestedFilename().endsWith(extension), `${button} saved ${download.suggestedFilename()}`);
   }
   const audit = page.getByRole('table', { name: 'Most recent first' });
+  await visible(audit);
+  const more = page.getByRole('button', { name: /^Show all \d+ events$/ });
+  if (await more.count()) await more.click();
   await visible(audit.getByRole('row').filter({ hasText: 'measurement create' }));
   await visible(audit.getByRole('row').filter({ hasText: 'Grandma Joan' }));
   await lookAt(page, 'records');

@@ -17,6 +17,7 @@ public static class ApiPipelineExtensions
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseUpNestTransportSecurity();
+        app.UseUpNestWebApp();
         app.UseRouting();
         app.UseCors();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
@@ -46,7 +47,6 @@ public static class ApiPipelineExtensions
         app.MapSharingEndpoints();
         app.MapAuditEndpoints();
         app.MapExportEndpoints();
-        app.MapUpNestWebApp();
         return app;
     }
 }

@@ -21,18 +21,33 @@ public static class WebAppHosting
 
     public static bool Serves(PathString path) => path.StartsWithSegments(BasePath, StringComparison.Ordinal);
 
-    public static WebApplication MapUpNestWebApp(this WebApplication app)
+    /// <summary>
+    /// A branch of the pipeline ahead of routing and authentication, so the app's files are no
+    /// route of the API: not in its OpenAPI document or route table, not rate limited or audited.
+    /// </summary>
+    public static WebApplication UseUpNestWebApp(this WebApplication app)
     {
         var files = OpenRoot(app.Environment);
-        app.MapGet("/", () => TypedResults.Redirect(BasePath + "/")).AllowAnonymous().ExcludeFromDescription();
-        app.MapMethods(BasePath + "/{**path}", [HttpMethods.Get, HttpMethods.Head], (string? path, HttpContext context) => Serve(files, path ?? "", context))
-            .AllowAnonymous().ExcludeFromDescription();
+        app.MapWhen(
+            context => (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                && (context.Request.Path == "/" || Serves(context.Request.Path)),
+            branch => branch.Run(context => Answer(files, context).ExecuteAsync(context)));
         return app;
+    }
+
+    private static IResult Answer(IFileProvider files, HttpContext context)
+    {
+        var path = context.Request.Path.Value!;
+        if (path == "/")
+        {
+            return TypedResults.Redirect(BasePath + "/");
+        }
+        return Serve(files, path.Length > BasePath.Length ? path[(BasePath.Length + 1)..] : "", context);
     }
 
     private static IResult Serve(IFileProvider files, string path, HttpContext context)
     {
-        // Routing matches /app and /app/ alike; the app's relative asset URLs need the slash.
+        // /app without the slash: the page's relative URLs need it.
         if (path.Length == 0 && !context.Request.Path.Value!.EndsWith('/'))
         {
             return TypedResults.Redirect(BasePath + "/");

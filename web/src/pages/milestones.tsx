@@ -9,6 +9,7 @@ const DOMAINS = ['social-emotional', 'language-communication', 'cognitive', 'mov
 
 export function Milestones(props: TabProps) {
   const path = { babyId: props.baby.id };
+  const [date, setDate] = useState(today());
   const state = useLoad(() => api.get('/v1/babies/{babyId}/milestones', { path, query: { limit: 200 } }), [props.baby.id]);
   return (
     <Loaded state={state} what="milestones">
@@ -19,12 +20,20 @@ export function Milestones(props: TabProps) {
             {list.usesCorrectedAge ? ` (corrected age; ${Number(list.chronologicalAgeMonths).toFixed(1)} months since birth)` : ''} and the next age band.
           </p>
           {list.items.length === 0 ? <Empty>No milestones for this age yet.</Empty> : null}
+          {props.canWrite ? (
+            <div class="field inline">
+              <label for="achieved-date">Date for milestones you tick</label>
+              <input type="date" id="achieved-date" value={date} max={today()} onInput={(e) => setDate((e.target as HTMLInputElement).value)} />
+            </div>
+          ) : null}
           {DOMAINS.map((domain) => {
             const items = list.items.filter((m) => m.domain === domain);
+            const advice = items.find((m) => m.status !== 'achieved' && m.mentionAtCheckUp && m.checkUpMessage)?.checkUpMessage;
             return items.length === 0 ? null : (
               <section aria-labelledby={`domain-${domain}`}>
                 <h2 id={`domain-${domain}`}>{label(domain)}</h2>
-                <ul class="list">{items.map((m) => <MilestoneItem m={m} tab={props} changed={state.reload} />)}</ul>
+                {advice ? <p class="hint">{advice}</p> : null}
+                <ul class="list">{items.map((m) => <MilestoneItem m={m} tab={props} date={date} changed={state.reload} />)}</ul>
               </section>
             );
           })}
@@ -35,9 +44,8 @@ export function Milestones(props: TabProps) {
   );
 }
 
-function MilestoneItem(props: { m: Milestone; tab: TabProps; changed: () => void }) {
+function MilestoneItem(props: { m: Milestone; tab: TabProps; date: string; changed: () => void }) {
   const { m } = props;
-  const [date, setDate] = useState(today());
   const [error, setError] = useState<Error | null>(null);
   const achieved = m.status === 'achieved';
   const id = `ms-${m.key}`;
@@ -47,20 +55,14 @@ function MilestoneItem(props: { m: Milestone; tab: TabProps; changed: () => void
     <li class="item milestone">
       <div class="check">
         <input type="checkbox" id={id} checked={achieved} disabled={!props.tab.canWrite}
-          onChange={(e) => save((e.target as HTMLInputElement).checked ? date : null)} />
+          onChange={(e) => save((e.target as HTMLInputElement).checked ? props.date : null)} />
         <label for={id}>{m.title}</label>
       </div>
       <div class="muted">
         {achieved ? `Achieved ${String(m.achievedOn)}` : m.expectedAgeMonths != null ? `Most children by ${m.expectedAgeMonths} months` : label(m.status)}
         {m.source === 'custom' ? ' · your milestone' : ''}
       </div>
-      {!achieved && m.mentionAtCheckUp && m.checkUpMessage ? <p class="hint">{m.checkUpMessage}</p> : null}
-      {!achieved && props.tab.canWrite ? (
-        <div class="field inline">
-          <label for={`${id}-date`}>Date achieved</label>
-          <input type="date" id={`${id}-date`} value={date} max={today()} onInput={(e) => setDate((e.target as HTMLInputElement).value)} />
-        </div>
-      ) : null}
+      {!achieved && m.mentionAtCheckUp ? <span class="flag">Worth mentioning at your next check-up</span> : null}
       <Problem error={error} />
     </li>
   );

@@ -54,7 +54,8 @@ export function Records(props: TabProps) {
 function AuditTrail(props: TabProps) {
   const { user } = useMe();
   const path = { babyId: props.baby.id };
-  const events = useLoad(() => api.get('/v1/babies/{babyId}/audit', { path, query: { limit: 100 } }), [props.baby.id]);
+  const events = useLoad(() => api.get('/v1/babies/{babyId}/audit', { path, query: { limit: 200 } }), [props.baby.id]);
+  const [all, setAll] = useState(false);
   const people = useLoad(() => api.get('/v1/babies/{babyId}/caregivers', { path }), [props.baby.id]);
   const names = new Map((people.data?.items ?? []).map((c) => [c.userId, c.displayName]));
   names.set(user.id, 'You');
@@ -63,11 +64,12 @@ function AuditTrail(props: TabProps) {
       <h2 id="audit-h">Who looked at {props.baby.name}'s records</h2>
       <Loaded state={events} what="the audit trail">
         {(list) => list.items.length === 0 ? <Empty>No activity yet.</Empty> : (
+          <>
           <table>
             <caption>Most recent first</caption>
             <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th></tr></thead>
             <tbody>
-              {[...list.items].sort((a, b) => String(b.at).localeCompare(String(a.at))).map((e) => (
+              {[...list.items].sort((a, b) => String(b.at).localeCompare(String(a.at))).slice(0, all ? undefined : 20).map((e) => (
                 <tr>
                   <td>{new Date(e.at).toLocaleString()}</td>
                   <td>{names.get(e.actorId) ?? 'Former caregiver'}</td>
@@ -76,6 +78,8 @@ function AuditTrail(props: TabProps) {
               ))}
             </tbody>
           </table>
+          {!all && list.items.length > 20 ? <button type="button" class="secondary" onClick={() => setAll(true)}>Show all {list.items.length} events</button> : null}
+          </>
         )}
       </Loaded>
     </section>
