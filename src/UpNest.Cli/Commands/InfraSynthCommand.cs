@@ -15,23 +15,12 @@ internal sealed class InfraSynthCommand : ICliCommand
     {
         args.AllowOnly("out", "check");
         var directory = Path.GetFullPath(args.Get("out") ?? StackSet.Directory);
-        var stale = 0;
+        var allCurrent = true;
         foreach (var stack in StackSet.All)
         {
-            var path = Path.Combine(directory, stack.FileName);
-            var template = stack.Render();
-            if (args.Has("check"))
-            {
-                var current = File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : null;
-                var same = current?.ReplaceLineEndings("\n") == template;
-                stale += same ? 0 : 1;
-                await output.WriteLineAsync(same ? $"{path} is up to date" : $"{path} differs from the code: run `upnest infra synth`");
-                continue;
-            }
-            Directory.CreateDirectory(directory);
-            await File.WriteAllTextAsync(path, template, ct);
-            await output.WriteLineAsync($"wrote {path}");
+            allCurrent &= await TemplateFile.WriteOrCheckAsync(
+                Path.Combine(directory, stack.FileName), stack.Render(), args.Has("check"), "upnest infra synth", output, ct);
         }
-        return stale == 0 ? 0 : 1;
+        return allCurrent ? 0 : 1;
     }
 }

@@ -1,3 +1,4 @@
+using UpNest.Cli.Infra;
 using UpNest.Storage.DynamoDb.Infra;
 
 namespace UpNest.Cli.Commands;
@@ -15,17 +16,6 @@ internal sealed class InfraTablesCommand : ICliCommand
     {
         args.AllowOnly("out", "check");
         var path = Path.GetFullPath(args.Get("out") ?? TablesTemplate.DefaultPath);
-        var template = TablesTemplate.Render();
-        if (args.Has("check"))
-        {
-            var current = File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : null;
-            var same = current?.ReplaceLineEndings("\n") == template;
-            await output.WriteLineAsync(same ? $"{path} is up to date" : $"{path} differs from the code: run `upnest infra tables`");
-            return same ? 0 : 1;
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, template, ct);
-        await output.WriteLineAsync($"wrote {path}");
-        return 0;
+        return await TemplateFile.WriteOrCheckAsync(path, TablesTemplate.Render(), args.Has("check"), "upnest infra tables", output, ct) ? 0 : 1;
     }
 }
