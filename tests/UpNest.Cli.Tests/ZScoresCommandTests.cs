@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using UpNest.Testing;
 
 namespace UpNest.Cli.Tests;
@@ -36,5 +37,28 @@ public sealed class ZScoresCommandTests
 
         Assert.Equal(2, exit);
         Assert.Contains("usage: upnest zscores", error.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>SHA-256 of `upnest zscores` on the shared igrowup survey before the UTF-8 scorer (commit eebf2b4).</summary>
+    private const string SharedSurveyOutputSha256 = "2c65a27da4ad2923142ef8cd525d83b9bd905a00cd819359c5269d6acad3919e";
+
+    [Fact]
+    public async Task The_output_file_and_standard_output_are_byte_for_byte_what_they_were()
+    {
+        var outPath = Path.Combine(Path.GetTempPath(), $"upnest-z-{Guid.NewGuid():N}.csv");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        try
+        {
+            Assert.Equal(0, await CommandRunner.RunAsync(["zscores", Survey, "--out", outPath], output, error, CancellationToken.None));
+            Assert.Equal(SharedSurveyOutputSha256, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(outPath))));
+
+            Assert.Equal(0, await CommandRunner.RunAsync(["zscores", Survey], output, error, CancellationToken.None));
+            Assert.Equal(SharedSurveyOutputSha256, Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(output.ToString()))));
+        }
+        finally
+        {
+            File.Delete(outPath);
+        }
     }
 }
