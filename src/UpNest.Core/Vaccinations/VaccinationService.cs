@@ -20,10 +20,8 @@ public sealed class VaccinationService(IVaccinationStore doses, IBabyStore babie
         {
             throw new ValidationException("asOf", "asOf cannot be before the date of birth.");
         }
-        var records = AsOf(await doses.ListForBabyAsync(access, ct), day);
-        var forecast = VaccinationForecast.For(access.Baby, VaccinationPlanning.ScheduleFor(access.Baby), records, day);
-        var views = Views(records, forecast, day)
-            .Where(v => statuses is null || statuses.Count == 0 || statuses.Contains(v.Status)).ToList();
+        var (forecast, all) = Forecast(access, AsOf(await doses.ListForBabyAsync(access, ct), day), day);
+        var views = all.Where(v => statuses is null || statuses.Count == 0 || statuses.Contains(v.Status)).ToList();
         return new DoseList(InMemoryPage.Of(views, v => $"{v.Dose.SortOn:yyyy-MM-dd}|{v.Dose.Id}", page), day, forecast);
     }
 
@@ -94,11 +92,14 @@ public sealed class VaccinationService(IVaccinationStore doses, IBabyStore babie
         await doses.UpdateAsync(access, dose with { Given = null, Warnings = [], Reactions = [], UpdatedAt = clock.GetUtcNow() }, dose.Version, ct);
     }
 
-    public async Task<IReadOnlyList<DoseView>> ViewsAsync(BabyAccess access, DateOnly today, CancellationToken ct)
+    public async Task<IReadOnlyList<DoseView>> ViewsAsync(BabyAccess access, DateOnly today, CancellationToken ct) =>
+        Forecast(access, await doses.ListForBabyAsync(access, ct), today).Views;
+
+    /// <summary>The baby's forecast (US only) on a day and the doses' views that follow from it.</summary>
+    private static (VaccinationForecast? Forecast, List<DoseView> Views) Forecast(BabyAccess access, IReadOnlyList<VaccinationDose> records, DateOnly day)
     {
-        var records = await doses.ListForBabyAsync(access, ct);
-        var forecast = VaccinationForecast.For(access.Baby, VaccinationPlanning.ScheduleFor(access.Baby), records, today);
-        return Views(records, forecast, today);
+        var forecast = VaccinationForecast.For(access.Baby, VaccinationPlanning.ScheduleFor(access.Baby), records, day);
+        return (forecast, Views(records, forecast, day));
     }
 
     /// <summary>
